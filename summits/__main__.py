@@ -1,0 +1,5 @@
+"""`python -m summits` runs the command-line tool."""
+
+from summits.cli import main
+
+main()

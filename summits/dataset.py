@@ -1,0 +1,605 @@
+"""Reading a dataset file into the model, and validating it.
+
+Validation collects *every* problem (record, field, message) before failing, so that one run tells a person
+everything to fix in a hand-edited file. Nothing here prints: callers decide how to show problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summits.model import (
+    AMERICAN,
+    COUNTRY_NAMES,
+    SOVIET_OR_RUSSIAN,
+    Claim,
+    Dataset,
+    Dispute,
+    Kind,
+    Leader,
+    Meeting,
+    Office,
+    PartialDate,
+    Participant,
+    Quote,
+    Source,
+    Tally,
+    participant_on,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+SCHEMA_VERSION = 1
+SOURCE_KINDS = ("official", "news", "reference", "seed")
+LEADER_ID = re.compile(r"[a-z]+(-[a-z]+)*")
+SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MEETING_ID = re.compile(r"(?P<stem>[a-z0-9]+(-[a-z0-9]+)*?)-(?P<year>\d{4})(-(?P<month>\d{2}))?")
+DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+ENV_VAR = "SUMMITS_DATA"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a dataset file: which record, which field, what is wrong."""
+
+    record: str
+    field: str
+    message: str
+
+
+class DataFileError(Exception):
+    """The file cannot be read or parsed at all (missing, unreadable, not UTF-8, TOML syntax)."""
+
+
+class InvalidDataset(Exception):
+    """The file parsed but breaks the schema; carries every problem found."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+        self.path = path
+        self.problems = problems
+
+
+# ---------------------------------------------------------------- locating and reading the file
+
+
+def default_path() -> Path:
+    """The dataset shipped with the package (inside the wheel), or the repository's copy in a checkout."""
+    packaged = Path(__file__).resolve().parent / "data" / "meetings.toml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data" / "meetings.toml"
+
+
+def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
+    """--data wins over $SUMMITS_DATA, which wins over the shipped dataset."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(ENV_VAR)
+    return Path(from_env) if from_env else default_path()
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Parse a TOML (or, by extension, JSON) dataset file into plain data; DataFileError on any failure."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: no such file. Check the path given with --data or ${ENV_VAR}.") from None
+    except IsADirectoryError:
+        raise DataFileError(f"{path}: is a directory, not a dataset file. Give the path of a .toml file.") from None
+    except PermissionError:
+        raise DataFileError(f"{path}: permission denied. Make the file readable, or use another --data path.") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
+    if not raw.strip():
+        raise DataFileError(f"{path}: the file is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(
+            f"{path}: not valid UTF-8 (byte {exc.start + 1}, line {line}). Save the file as UTF-8."
+        ) from None
+    if path.suffix.lower() == ".json":
+        import json
+
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(
+                f"{path}: JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}."
+            ) from None
+        if not isinstance(document, dict):
+            raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
+        return document
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: TOML syntax error: {_toml_message(exc)}. Fix the file and run again.") from None
+    except RecursionError:
+        raise DataFileError(f"{path}: nesting too deep to parse.") from None
+
+
+def _toml_message(exc: Exception) -> str:
+    # tomllib says "Invalid value (at line 3, column 8)"; keep its wording, which names line and column.
+    return str(exc.args[0] if exc.args else exc)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Read, build and validate a dataset. Raises DataFileError or InvalidDataset."""
+    resolved = resolve_path(path)
+    document = read_document(resolved)
+    dataset, problems = build(document)
+    if problems or dataset is None:
+        raise InvalidDataset(resolved, problems)
+    return dataset
+
+
+def check(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[Problem]]:
+    """Validate a file and return its problems (empty when clean). DataFileError if it cannot be parsed."""
+    resolved = resolve_path(path)
+    _, problems = build(read_document(resolved))
+    return resolved, problems
+
+
+# ---------------------------------------------------------------- building the model from plain data
+
+
+class _Record:
+    """Reads the fields of one table, recording a Problem for each missing, mistyped or unknown key."""
+
+    def __init__(self, table: dict[str, Any], record: str, problems: list[Problem]) -> None:
+        self.table = table
+        self.record = record
+        self.problems = problems
+        self.seen: set[str] = set()
+        self.ok = True
+
+    def problem(self, field: str, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.record, field, message))
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.seen.add(key)
+        if key not in self.table:
+            if required:
+                self.problem(key, "missing (required)")
+            return None
+        return self.table[key]
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f"must be a string, not {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.problem(key, "must not be empty")
+            return None
+        return value
+
+    def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
+        value = self._get(key, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"must be a list of strings, not {_type_name(value)}")
+            return ()
+        if any(not v.strip() for v in value):
+            self.problem(key, "must not contain empty strings")
+        return tuple(value)
+
+    def date(self, key: str, required: bool = True) -> PartialDate | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.problem(key, f"{_show(value)} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (a real calendar date)")
+        return parsed
+
+    def integer(self, key: str) -> int | None:
+        value = self._get(key, True)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(key, f"must be an integer, not {_type_name(value)}")
+            return None
+        if value < 0:
+            self.problem(key, "must not be negative")
+            return None
+        return value
+
+    def boolean(self, key: str) -> bool | None:
+        value = self._get(key, True)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.problem(key, f"must be true or false, not {_type_name(value)}")
+            return None
+        return value
+
+    def tables(self, key: str, required: bool = False) -> list[dict[str, Any]]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem(key, f"must be an array of tables, not {_type_name(value)}")
+            return []
+        return value
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self._get(key, False)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(key, f"must be a table, not {_type_name(value)}")
+            return {}
+        return value
+
+    def finish(self) -> None:
+        """Report keys nobody asked for: usually a misspelt field name."""
+        for key in self.table:
+            if key not in self.seen:
+                self.problem(str(key), f"unknown key{_did_you_mean(str(key), self.seen)}")
+
+
+def _did_you_mean(key: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(sorted(known))})"
+
+
+def _type_name(value: object) -> str:
+    names = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "a table",
+    }
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def parse_date(value: object) -> PartialDate | None:
+    """A PartialDate from "YYYY", "YYYY-MM", "YYYY-MM-DD" (or a TOML date literal); None if invalid."""
+    if isinstance(value, dt.datetime):
+        return None  # a time of day is never meant here
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    if not isinstance(value, str):
+        return None
+    match = DATE_TEXT.fullmatch(value)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        dt.date(year, month or 1, day or 1)  # rejects month 13 and 2019-02-30
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _each(tables: list[dict[str, Any]], label: str, id_key: str | None = "id") -> Iterator[tuple[str, dict[str, Any]]]:
+    for index, table in enumerate(tables, start=1):
+        ident = table.get(id_key) if id_key else None
+        yield (f"{label} {ident}" if isinstance(ident, str) and ident else f"{label} #{index}"), table
+
+
+def _unique(record: _Record, ident: str | None, pattern: re.Pattern[str], seen: set[str], what: str, form: str) -> None:
+    if ident is None:
+        return
+    if not pattern.fullmatch(ident):
+        record.problem("id", f'"{ident}" is not a valid {what} id ({form})')
+    elif ident in seen:
+        record.problem("id", f'duplicate {what} id "{ident}"')
+    seen.add(ident)
+
+
+def build(document: dict[str, Any]) -> tuple[Dataset | None, list[Problem]]:
+    """Turn parsed TOML/JSON into a Dataset, collecting every problem. The dataset is None if any were found."""
+    problems: list[Problem] = []
+    top = _Record(document, "file", problems)
+    version = top._get("schema_version", True)
+    if version is not None and (isinstance(version, bool) or version != SCHEMA_VERSION):
+        top.problem("schema_version", f"must be {SCHEMA_VERSION}, not {_show(version)}")
+    leaders = _build_leaders(top.tables("leaders", required=True), problems)
+    leader_ids = {leader.id for leader in leaders}
+    sources = _build_sources(top.tables("sources", required=True), problems)
+    source_ids = {source.id for source in sources}
+    tallies = _build_tallies(top.tables("tallies"), leader_ids, source_ids, problems)
+    by_id = {leader.id: leader for leader in leaders}
+    meetings = _build_meetings(top.tables("meetings", required=True), by_id, source_ids, problems)
+    top.finish()
+    if problems:
+        return None, problems
+    meetings.sort(key=lambda m: (m.date, m.end_date or m.date, m.id))
+    return Dataset(tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies)), problems
+
+
+def _build_leaders(tables: list[dict[str, Any]], problems: list[Problem]) -> list[Leader]:
+    leaders: list[Leader] = []
+    seen: set[str] = set()
+    for label, table in _each(tables, "leader"):
+        r = _Record(table, label, problems)
+        ident = r.text("id")
+        _unique(r, ident, LEADER_ID, seen, "leader", "lower-case letters and hyphens, e.g. bush-gw")
+        name = r.text("name")
+        country = _country(r, "country")
+        aliases = r.texts("aliases")
+        offices: list[Office] = []
+        for index, office_table in enumerate(r.tables("offices", required=True), start=1):
+            o = _Record(office_table, f"{label} office #{index}", problems)
+            title, office_country = o.text("title"), _country(o, "country")
+            start, end = o.date("start"), o.date("end", required=False)
+            o.finish()
+            if start and end and end.last_day < start.first_day:
+                o.problem("end", f"{end} is before start {start}")
+            if o.ok and title and office_country and start:
+                offices.append(Office(title, office_country, start, end))
+        if "offices" in table and isinstance(table["offices"], list) and not table["offices"]:
+            r.problem("offices", "needs at least one office")
+        r.finish()
+        if r.ok and ident and name and country:
+            leaders.append(Leader(ident, name, country, tuple(offices), aliases))
+    return leaders
+
+
+def _country(r: _Record, key: str) -> str | None:
+    value = r.text(key)
+    if value is not None and value not in COUNTRY_NAMES:
+        r.problem(key, f'"{value}" is not one of {", ".join(COUNTRY_NAMES)} (United States, Soviet Union, Russia)')
+        return None
+    return value
+
+
+def _build_sources(tables: list[dict[str, Any]], problems: list[Problem]) -> list[Source]:
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for label, table in _each(tables, "source"):
+        r = _Record(table, label, problems)
+        ident = r.text("id")
+        _unique(r, ident, SOURCE_ID, seen, "source", "lower-case letters, digits and hyphens")
+        kind = r.text("kind")
+        if kind is not None and kind not in SOURCE_KINDS:
+            r.problem("kind", f'"{kind}" is not one of: {", ".join(SOURCE_KINDS)}')
+        title, publisher = r.text("title"), r.text("publisher", required=False)
+        date, url = r.date("date", required=False), r.text("url", required=False)
+        if url is not None and not url.startswith(("https://", "http://")):
+            r.problem("url", f"{_show(url)} must start with https:// or http://")
+        r.finish()
+        if r.ok and ident and kind and title:
+            sources.append(Source(ident, kind, title, publisher, date, url))
+    return sources
+
+
+def _references(r: _Record, key: str, value: str | None, known: set[str], what: str) -> None:
+    if value is not None and value not in known:
+        r.problem(key, f'unknown {what} "{value}"{_did_you_mean_id(value, known)}')
+
+
+def _did_you_mean_id(value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _build_tallies(
+    tables: list[dict[str, Any]], leader_ids: set[str], source_ids: set[str], problems: list[Problem]
+) -> list[Tally]:
+    tallies: list[Tally] = []
+    for label, table in _each(tables, "tally", id_key=None):
+        r = _Record(table, label, problems)
+        who = r.texts("leaders", required=True)
+        if "leaders" in table and len(who) != 2:
+            r.problem("leaders", "must name exactly two leader ids")
+        for leader_id in who:
+            _references(r, "leaders", leader_id, leader_ids, "leader")
+        start, end = r.date("start"), r.date("end")
+        if start and end and end.last_day < start.first_day:
+            r.problem("end", f"{end} is before start {start}")
+        in_person, number = r.boolean("in_person"), r.integer("number")
+        source = r.text("source")
+        _references(r, "source", source, source_ids, "source")
+        note = r.text("note", required=False)
+        r.finish()
+        if r.ok and start and end and in_person is not None and number is not None and source:
+            tallies.append(Tally((who[0], who[1]), start, end, in_person, number, source, note))
+    return tallies
+
+
+def _build_meetings(
+    tables: list[dict[str, Any]], leaders: dict[str, Leader], source_ids: set[str], problems: list[Problem]
+) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    seen: set[str] = set()
+    for label, table in _each(tables, "meeting"):
+        meeting = _build_meeting(_Record(table, label, problems), leaders, source_ids, seen)
+        if meeting is not None:
+            meetings.append(meeting)
+    return meetings
+
+
+def _build_meeting(r: _Record, leaders: dict[str, Leader], source_ids: set[str], seen: set[str]) -> Meeting | None:
+    ident = r.text("id")
+    _unique(r, ident, MEETING_ID, seen, "meeting", "<place>-<year>, e.g. helsinki-2018 or geneva-1985-11")
+    date, end_date = r.date("date"), r.date("end_date", required=False)
+    if ident and date and MEETING_ID.fullmatch(ident):
+        _check_id_matches_date(r, ident, date)
+    if date and end_date and end_date.last_day < date.first_day:
+        r.problem("end_date", f"{end_date} is before date {date}")
+    kind = _kind(r)
+    is_call = kind is not None and kind.is_call
+    city, country = r.text("city", required=not is_call), r.text("country", required=not is_call)
+    venue, event = r.text("venue", required=False), r.text("event", required=False)
+    summary = r.text("summary")
+    topics, agreements = r.texts("topics"), r.texts("agreements")
+    sources = r.texts("sources", required=True)
+    if "sources" in r.table and not sources:
+        r.problem("sources", "needs at least one source id")
+    for source_id in sources:
+        _references(r, "sources", source_id, source_ids, "source")
+    overrides = _role_overrides(r)
+    participants = _participants(r, leaders, date, end_date, overrides)
+    quotes = _quotes(r, leaders, source_ids)
+    disputes = _disputes(r, source_ids)
+    r.finish()
+    if not (r.ok and ident and date and kind and summary and participants):
+        return None
+    return Meeting(
+        id=ident,
+        date=date,
+        kind=kind,
+        participants=participants,
+        summary=summary,
+        sources=sources,
+        city=city,
+        country=country,
+        venue=venue,
+        end_date=end_date,
+        event=event,
+        topics=topics,
+        agreements=agreements,
+        quotes=quotes,
+        disputes=disputes,
+        role_overrides=tuple(sorted(overrides.items())),
+    )
+
+
+def _check_id_matches_date(r: _Record, ident: str, date: PartialDate) -> None:
+    match = MEETING_ID.fullmatch(ident)
+    assert match is not None
+    if int(match["year"]) != date.year:
+        r.problem("id", f'"{ident}" names the year {match["year"]} but the date is {date}')
+    elif match["month"] and date.month is not None and int(match["month"]) != date.month:
+        r.problem("id", f'"{ident}" names the month {match["month"]} but the date is {date}')
+
+
+def _kind(r: _Record) -> Kind | None:
+    value = r.text("kind")
+    if value is None:
+        return None
+    try:
+        return Kind(value)
+    except ValueError:
+        r.problem("kind", f'"{value}" is not one of: {", ".join(k.value for k in Kind)}')
+        return None
+
+
+def _role_overrides(r: _Record) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for key, value in r.mapping("roles").items():
+        if not isinstance(value, str) or not value.strip():
+            r.problem(f"roles.{key}", "must be a non-empty string")
+        else:
+            overrides[key] = value
+    return overrides
+
+
+def _participants(
+    r: _Record,
+    leaders: dict[str, Leader],
+    date: PartialDate | None,
+    end_date: PartialDate | None,
+    overrides: dict[str, str],
+) -> tuple[Participant, ...]:
+    ids = r.texts("participants", required=True)
+    if "participants" in r.table and len(ids) < 2:
+        r.problem("participants", "needs at least two leader ids")
+    if len(set(ids)) != len(ids):
+        r.problem("participants", "lists a leader more than once")
+    for key in overrides:
+        if key not in ids:
+            r.problem(f"roles.{key}", f'"{key}" is not a participant of this meeting')
+    if date is None:
+        return ()
+    first, last = date.first_day, (end_date or date).last_day
+    result = []
+    for leader_id in ids:
+        leader = leaders.get(leader_id)
+        if leader is None:
+            _references(r, "participants", leader_id, set(leaders), "leader")
+            continue
+        if not leader.offices_on(first, last) and leader_id not in overrides:
+            r.problem(
+                "participants",
+                f"{leader.name} ({leader_id}) held no office on {date}: check the date, or add a roles entry",
+            )
+        result.append(participant_on(leader, first, last, overrides.get(leader_id)))
+    sides = {p.country for p in result}
+    if result and len(result) == len(ids):
+        if not sides & AMERICAN:
+            r.problem("participants", "needs at least one American participant")
+        if not sides & SOVIET_OR_RUSSIAN:
+            r.problem("participants", "needs at least one Soviet or Russian participant")
+    return tuple(result)
+
+
+def _quotes(r: _Record, leaders: dict[str, Leader], source_ids: set[str]) -> tuple[Quote, ...]:
+    quotes: list[Quote] = []
+    for index, table in enumerate(r.tables("quotes"), start=1):
+        q = _Record(table, f"{r.record} quote #{index}", r.problems)
+        text, context, source = q.text("text"), q.text("context"), q.text("source")
+        _references(q, "source", source, source_ids, "source")
+        speaker = q.text("speaker", required=False)
+        name, role = q.text("speaker_name", required=False), q.text("speaker_role", required=False)
+        if speaker is not None:
+            _references(q, "speaker", speaker, set(leaders), "leader")
+            if name is not None or role is not None:
+                q.problem("speaker", "give either speaker (a leader id) or speaker_name and speaker_role, not both")
+        elif name is None:
+            q.problem("speaker", "missing: give speaker (a leader id) or speaker_name and speaker_role")
+        elif role is None:
+            q.problem("speaker_role", "missing: needed with speaker_name")
+        q.finish()
+        if not q.ok:
+            r.ok = False
+        elif text and context and source:
+            quotes.append(Quote(text, context, source, speaker, name, role))
+    return tuple(quotes)
+
+
+def _disputes(r: _Record, source_ids: set[str]) -> tuple[Dispute, ...]:
+    disputes: list[Dispute] = []
+    for index, table in enumerate(r.tables("disputes"), start=1):
+        d = _Record(table, f"{r.record} dispute #{index}", r.problems)
+        field, value, reason = d.text("field"), d.text("value"), d.text("reason")
+        claims: list[Claim] = []
+        claim_tables = d.tables("claims", required=True)
+        if "claims" in table and not claim_tables:
+            d.problem("claims", "needs at least one claim")
+        for number, claim_table in enumerate(claim_tables, start=1):
+            c = _Record(claim_table, f"{d.record} claim #{number}", r.problems)
+            claim, source = c.text("claim"), c.text("source")
+            _references(c, "source", source, source_ids, "source")
+            c.finish()
+            if not c.ok:
+                d.ok = False
+            elif claim and source:
+                claims.append(Claim(claim, source))
+        d.finish()
+        if not d.ok:
+            r.ok = False
+        elif field and value and reason:
+            disputes.append(Dispute(field, value, reason, tuple(claims)))
+    return tuple(disputes)

@@ -1,0 +1,47 @@
+"""Shared fixtures: a small fixed dataset, and a runner that invokes the CLI in-process at a fixed width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from summits.cli import app
+from summits.dataset import load
+from summits.model import Dataset
+
+MINI = Path(__file__).parent / "data" / "mini.toml"
+MINI_TEXT = MINI.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def mini() -> Dataset:
+    return load(MINI)
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Run `summits --data mini.toml ARGS...` (or with data=None, the shipped dataset) at 120 columns."""
+
+    def invoke(
+        *args: str, data: str | Path | None = MINI, columns: int = 120, env: dict[str, str] | None = None
+    ) -> Result:
+        argv = (["--data", str(data)] if data is not None else []) + list(args)
+        environment = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": ""} | (env or {})
+        return CliRunner().invoke(app, argv, env=environment, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def write_toml(tmp_path: Path) -> Callable[[str], Path]:
+    """Write TOML text to a file in a temporary directory and return its path."""
+
+    def write(text: str, name: str = "meetings.toml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

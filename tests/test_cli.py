@@ -1,0 +1,170 @@
+import json
+
+from summits import __version__
+
+
+def test_list_by_leader_prints_a_table_of_matching_meetings(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--leader", "Bush")
+    assert result.exit_code == 0
+    lines = [line.rstrip() for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0].split() == ["ID", "Date", "Place", "United", "States", "USSR", "/", "Russia", "Kind", "Summary"]
+    assert [line.split()[0] for line in lines[2:] if not line.startswith(" " * 5)] == [
+        "new-york-1988",
+        "ljubljana-2001",
+        "bratislava-2005",
+    ]
+    assert "Vladimir Putin" in result.stdout
+    assert result.stderr == ""
+
+
+def test_list_json_follows_the_contract(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--leader", "Trump", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [m["id"] for m in data] == ["hamburg-2017", "helsinki-2018"]
+    assert set(data[0]) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "event", "participants",
+                            "topics", "agreements", "summary", "sources"}  # fmt: skip
+    assert data[0]["participants"][1] == {
+        "id": "putin",
+        "name": "Vladimir Putin",
+        "country": "Russia",
+        "role": "President",
+    }
+    assert result.stderr == "note: 1 phone/video call matches too; add --calls to include them.\n"
+
+
+def test_list_csv_has_a_header_and_one_row_per_meeting(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--from", "2001", "--to", "2005", "--format", "csv")
+    assert result.stdout.splitlines() == [
+        "id,date,end_date,city,country,venue,kind,event,participants,roles,topics,agreements,summary,sources",
+        "ljubljana-2001,2001-06-16,,Kranj,Slovenia,Brdo Castle,summit,,George W. Bush; Vladimir Putin,"
+        "George W. Bush: President; Vladimir Putin: President,missile defense,,First meeting of Bush and Putin.,news-one",
+        "bratislava-2005,2005,,Bratislava,Slovakia,,summit,,George W. Bush; Vladimir Putin,"
+        "George W. Bush: President; Vladimir Putin: President,,,Talks in Bratislava.,news-one",
+    ]
+
+
+def test_count_by_president(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("count", "--by", "president")
+    assert result.exit_code == 0
+    rows = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    assert rows == [
+        ["President", "Listed"],
+        ["─" * 22],
+        ["Ronald", "Reagan", "2"],
+        ["George", "W.", "Bush", "2"],
+        ["Donald", "Trump", "2"],
+    ]
+
+
+def test_count_json_carries_reported_tallies(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("count", "--by", "pair", "--format", "json")
+    rows = {row["key"]: row for row in json.loads(result.stdout)}
+    assert rows["George W. Bush – Vladimir Putin"]["count"] == 2
+    assert rows["George W. Bush – Vladimir Putin"]["reported"] == 3
+    assert rows["Donald Trump – Vladimir Putin"]["reported"] is None
+    assert rows["George W. Bush – Vladimir Putin"]["tallies"][0]["listed"] == 2
+
+
+def test_count_table_shows_reported_beside_listed(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("count", "--by", "pair")
+    line = next(line for line in result.stdout.splitlines() if "George W. Bush –" in line)
+    assert line.split()[:7] == ["George", "W.", "Bush", "–", "Vladimir", "Putin", "2"]
+    assert "3" in line.split() and "not found" in result.stdout
+
+
+def test_quote_prints_speaker_text_context_source(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("quote", "helsinki-2018", "--format", "json")
+    assert json.loads(result.stdout)[0] == {
+        "meeting": "helsinki-2018",
+        "speaker": "Donald Trump",
+        "speaker_id": "trump",
+        "speaker_role": None,
+        "text": "I really think the world wants to see us get along.",
+        "context": "before the talks",
+        "source": "news-one",
+    }
+    table = run("quote", "helsinki-2018", "--speaker", "Peskov")
+    assert "Dmitry Peskov (Kremlin spokesman)" in table.stdout
+    assert "“There is no clear agenda.”" in table.stdout
+    assert "Donald Trump" not in table.stdout
+
+
+def test_show_json_expands_sources_and_disputes(run) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(run("show", "hamburg-2017", "--format", "json").stdout)
+    assert data["disputes"][0]["claims"] == [
+        {"claim": "June 7, 2017", "source": "news-one"},
+        {"claim": "July 2017", "source": "ooh-trip-3817"},
+    ]
+    assert data["sources"] == [
+        {
+            "id": "news-one",
+            "kind": "news",
+            "title": "A news report",
+            "publisher": "A Newspaper",
+            "date": "2001-06",
+            "url": None,
+        }
+    ]
+
+
+def test_show_table_lists_everything(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("show", "hamburg-2017").stdout
+    for expected in ("hamburg-2017", "2017-07-07", "Hamburg, Germany", "G20 summit", "Donald Trump: President, United States",
+                     "Disagreements between sources", "June 7, 2017 [news-one]", "A news report (A Newspaper, 2001-06)"):  # fmt: skip
+        assert expected in out
+
+
+def test_unknown_meeting_id_suggests_the_closest(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("quote", "helsinki-2019")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "summits: error: unknown meeting id 'helsinki-2019'. Did you mean helsinki-2018?\n"
+
+
+def test_unknown_leader_and_grouping_and_kind(run) -> None:  # type: ignore[no-untyped-def]
+    leader = run("list", "--leader", "Gorbachov")
+    assert (leader.exit_code, leader.stderr) == (
+        2,
+        "summits: error: unknown leader 'Gorbachov'. Did you mean Mikhail Gorbachev?\n",
+    )
+    grouping = run("count", "--by", "presidnet")
+    assert grouping.exit_code == 2
+    assert grouping.stderr.startswith(
+        "summits: error: unknown grouping for --by 'presidnet'. Did you mean president?\n"
+    )
+    assert "Valid choices: president, counterpart, pair, year, decade, country, kind." in grouping.stderr
+    kind = run("list", "--kind", "sumit")
+    assert kind.exit_code == 2 and "Did you mean summit or visit?" in kind.stderr
+
+
+def test_no_match_is_not_an_error(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", "--from", "1950", "--to", "1960", "--format", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "No meetings match.\n")
+
+
+def test_bad_ranges_are_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
+    reversed_range = run("list", "--from", "2010", "--to", "2000")
+    assert reversed_range.exit_code == 2
+    assert "--from 2010 is after --to 2000" in reversed_range.stderr
+    garbage = run("list", "--from", "20x5")
+    assert garbage.exit_code == 2
+    assert "'20x5' is not a year or date" in garbage.stderr
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"summits {__version__}\n")
+
+
+def test_data_from_environment_variable(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import MINI
+
+    result = run("list", "--format", "json", data=None, env={"SUMMITS_DATA": str(MINI)})
+    assert len(json.loads(result.stdout)) == 6
+
+
+def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("list", data=tmp_path / "missing.toml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("summits: error: ")
+    assert "missing.toml: no such file" in result.stderr
