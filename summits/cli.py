@@ -412,3 +412,12 @@ def main() -> None:
             say("summits: interrupted")
             sys.exit(EXIT_INTERRUPTED)
         sys.stdout.flush()
+
+
+def _register_more_commands() -> None:
+    from summits.commands import register_all
+
+    register_all(app)
+
+
+_register_more_commands()
