@@ -4,7 +4,7 @@ from summits import __version__
 
 
 def test_list_by_leader_prints_a_table_of_matching_meetings(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("list", "--leader", "Bush")
+    result = run("list", "--leader", "Bush", columns=140)
     assert result.exit_code == 0
     lines = [line.rstrip() for line in result.stdout.splitlines() if line.strip()]
     assert lines[0].split() == ["ID", "Date", "Place", "United", "States", "USSR", "/", "Russia", "Kind", "Summary"]
