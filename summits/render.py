@@ -229,68 +229,56 @@ def _table(title: str | None = None) -> Table:
     )
 
 
-WIDE = 100  # columns from which the list shows each side in its own column and a one-line summary
-
-
 def meetings_table(meetings: Sequence[Meeting], width: int = 200) -> Table:
-    """The list view. Ids never wrap (people copy them); names and places wrap at spaces. On a wide terminal
-    each side has its own column and a one-line summary takes the width that is left (when 20 columns or more
-    are left); on a narrow one (80 columns) both sides share a column and the summary is left out (`show`
-    and `--format json` have it)."""
-    wide = width >= WIDE
+    """The list view. Ids never wrap (people copy them); names and places wrap at a set width.
+
+    When the terminal is wide enough, each side has its own column, the kind has its own, and a one-line
+    summary takes the width that is left (if 20 columns or more are left). On a narrow terminal (80 columns)
+    both sides share a column, the kind goes under the date, and the summary is left out (`show` and
+    `--format json` have it).
+    """
     rows = []
     for m in meetings:
         americans = "\n".join(person(p, m) for p in m.americans)
         others = "\n".join(person(p, m) for p in m.soviets_or_russians)
         rows.append((m, compact_dates(m), americans, others))
-    widths = {
-        "ID": _fit([m.id for m in meetings], 40),
-        "Date": _fit([r[1] for r in rows], 30),
-        "Place": _fit([m.place for m in meetings], 20 if wide else 14),
+    id_width = max(2, _fit([m.id for m in meetings], 40))
+    date_width = max(4, _fit([r[1] for r in rows], 30))
+    wide_widths = {
+        "ID": id_width,
+        "Date": date_width,
+        "Place": _fit([m.place for m in meetings], 20),
+        "United States": _fit([r[2] for r in rows], 18),
+        "USSR / Russia": _fit([r[3] for r in rows], 18),
         "Kind": _fit([m.kind.value for m in meetings], 12),
     }
-    if wide:
-        widths["United States"] = _fit([r[2] for r in rows], 18)
-        widths["USSR / Russia"] = _fit([r[3] for r in rows], 18)
-    else:
-        widths["Leaders"] = _fit([r[2] + "\n" + r[3] for r in rows], 16)
+    # Columns are separated by two spaces.
+    room = width - sum(max(w, len(h)) for h, w in wide_widths.items()) - 2 * len(wide_widths) - 1
     table = _table()
-    table.add_column("ID", style="cyan", no_wrap=True, min_width=widths["ID"])
-    table.add_column("Date", no_wrap=True, min_width=widths["Date"])
-    table.add_column("Place", overflow="fold", min_width=widths["Place"], max_width=max(widths["Place"], len("Place")))
-    if wide:
-        table.add_column(
-            "United States",
-            overflow="fold",
-            min_width=widths["United States"],
-            max_width=max(widths["United States"], len("United States")),
-        )
-        table.add_column(
-            "USSR / Russia",
-            overflow="fold",
-            min_width=widths["USSR / Russia"],
-            max_width=max(widths["USSR / Russia"], len("USSR / Russia")),
-        )
-    else:
-        table.add_column(
-            "Leaders", overflow="fold", min_width=widths["Leaders"], max_width=max(widths["Leaders"], len("Leaders"))
-        )
-    table.add_column("Kind", no_wrap=True, min_width=widths["Kind"])
-    # Columns are separated by two spaces; the summary gets what the others leave, if that is worth reading.
-    room = width - sum(max(w, len(h)) for h, w in widths.items()) - 2 * len(widths) - 1
-    with_summary = wide and room >= 20
-    if with_summary:
-        table.add_column("Summary", overflow="ellipsis", no_wrap=True, max_width=room)
-    for m, dates, americans, others in rows:
-        cells = [plain(m.id), plain(dates), plain(m.place)]
-        if wide:
-            cells += [plain(americans, keep_newlines=True), plain(others, keep_newlines=True)]
-        else:
-            cells.append(plain(f"{americans}\n{others}", keep_newlines=True))
-        cells.append(plain(m.kind.value))
+    table.add_column("ID", style="cyan", no_wrap=True, min_width=id_width)
+    if room >= 0:
+        table.add_column("Date", no_wrap=True, min_width=date_width)
+        for header in ("Place", "United States", "USSR / Russia"):
+            size = max(wide_widths[header], len(header))
+            table.add_column(header, overflow="fold", min_width=size, max_width=size)
+        table.add_column("Kind", no_wrap=True)
+        with_summary = room >= 20
         if with_summary:
-            cells.append(plain(m.summary))
-        table.add_row(*cells)
+            table.add_column("Summary", overflow="ellipsis", no_wrap=True, max_width=room)
+        for m, dates, americans, others in rows:
+            cells = [plain(m.id), plain(dates), plain(m.place), plain(americans, keep_newlines=True)]
+            cells += [plain(others, keep_newlines=True), plain(m.kind.value)]
+            if with_summary:
+                cells.append(plain(m.summary))
+            table.add_row(*cells)
+        return table
+    table.add_column("Date / kind", no_wrap=True, min_width=date_width)
+    table.add_column("Place", overflow="fold", min_width=10, max_width=16)
+    table.add_column("Leaders", overflow="fold", min_width=12, max_width=18)
+    for m, dates, americans, others in rows:
+        when = plain(dates)
+        when.append_text(plain(f"\n{m.kind.value}", "dim", keep_newlines=True))
+        table.add_row(plain(m.id), when, plain(m.place), plain(f"{americans}\n{others}", keep_newlines=True))
     return table
 
 
