@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from summits import __version__, query, render
+from summits import __version__, completion, query, render
 from summits.dataset import DataFileError, InvalidDataset, Problem, load
 from summits.model import Dataset, Meeting
 
@@ -177,6 +177,7 @@ LeaderOption = Annotated[
         "-l",
         metavar="NAME",
         help="Leader by name, surname, alias or id (repeat for meetings with both).",
+        autocompletion=completion.complete_leader,
     ),
 ]
 FromOption = Annotated[
@@ -187,7 +188,10 @@ CountryOption = Annotated[Optional[str], typer.Option("--country", metavar="NAME
 KindOption = Annotated[
     Optional[str],
     typer.Option(
-        "--kind", metavar="KIND", help="summit, visit, conference, sidelines, informal, phone, video, ministerial."
+        "--kind",
+        metavar="KIND",
+        help="summit, visit, conference, sidelines, informal, phone, video, ministerial.",
+        autocompletion=completion.complete_kind,
     ),
 ]
 TopicOption = Annotated[
@@ -288,7 +292,13 @@ def count_meetings(
     ctx: typer.Context,
     by: Annotated[
         str,
-        typer.Option("--by", "-b", metavar="GROUPING", help=f"One of: {', '.join(query.GROUPINGS)}."),
+        typer.Option(
+            "--by",
+            "-b",
+            metavar="GROUPING",
+            help=f"One of: {', '.join(query.GROUPINGS)}.",
+            autocompletion=completion.complete_grouping,
+        ),
     ] = "president",
     leader: LeaderOption = None,
     start: FromOption = None,
@@ -331,9 +341,21 @@ def count_meetings(
 @reports_errors
 def quote(
     ctx: typer.Context,
-    meeting_id: Annotated[str, typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.")],
+    meeting_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
+        ),
+    ],
     speaker: Annotated[
-        Optional[str], typer.Option("--speaker", "-s", metavar="NAME", help="Only this speaker's words.")
+        Optional[str],
+        typer.Option(
+            "--speaker",
+            "-s",
+            metavar="NAME",
+            help="Only this speaker's words.",
+            autocompletion=completion.complete_speaker,
+        ),
     ] = None,
     output: FormatOption = Format.table,
 ) -> None:
@@ -367,7 +389,12 @@ def quote(
 @reports_errors
 def show(
     ctx: typer.Context,
-    meeting_id: Annotated[str, typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.")],
+    meeting_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
+        ),
+    ],
     output: FormatOption = Format.table,
 ) -> None:
     """Everything about one meeting: participants and roles, place, summary, quotes, sources, disagreements.

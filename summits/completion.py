@@ -1,0 +1,123 @@
+"""Shell completion: meeting ids, leader names, speakers, --by groupings and kinds.
+
+Typer calls these while the user presses Tab (`summits --install-completion` sets it up). Each returns
+(value, help) pairs whose value starts with what was typed; zsh and fish show the help beside the value.
+They read the dataset named by --data or $SUMMITS_DATA, as the command itself would, and never raise: a
+missing or broken data file gives no completions rather than a traceback in the middle of the user's command line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Any
+
+import typer  # at run time: Typer reads the callbacks' annotations to know which argument is the context
+
+if TYPE_CHECKING:
+    from summits.model import Dataset
+
+Completions = list[tuple[str, str]]
+
+GROUPING_HELP = {
+    "president": "meetings per U.S. president",
+    "counterpart": "meetings per Soviet or Russian leader",
+    "pair": "meetings per president and counterpart, with reported tallies",
+    "year": "meetings per year",
+    "decade": "meetings per decade",
+    "country": "meetings per host country",
+    "kind": "meetings per kind (summit, visit, ...)",
+}
+
+
+def _never_raises(complete: Callable[..., Completions]) -> Callable[..., Completions]:
+    @wraps(complete)
+    def wrapper(*args: Any, **kwargs: Any) -> Completions:
+        try:
+            return complete(*args, **kwargs)
+        except Exception:  # a completion must never break the user's shell line
+            return []
+
+    return wrapper
+
+
+def _dataset(ctx: typer.Context | None) -> Dataset:
+    """The dataset the command would use: --data if already typed, else $SUMMITS_DATA, else the shipped one."""
+    from summits.dataset import ENV_VAR, load
+
+    path = None
+    if ctx is not None:
+        path = ctx.find_root().params.get("data")
+    return load(path or os.environ.get(ENV_VAR) or None)
+
+
+def _matching(candidates: Iterable[tuple[str, str]], incomplete: str) -> Completions:
+    """Candidates that start with what was typed (as the shell will only offer those), first help kept."""
+    seen: dict[str, str] = {}
+    for value, help_text in candidates:
+        if value.startswith(incomplete or ""):
+            seen.setdefault(value, help_text)
+    return list(seen.items())
+
+
+@_never_raises
+def complete_meeting_id(ctx: typer.Context, incomplete: str) -> Completions:
+    """Meeting ids, in chronological order, each with its date, place and kind."""
+    meetings = _dataset(ctx).meetings
+    return _matching(((m.id, f"{m.date} {m.place}, {m.kind.value}") for m in meetings), incomplete)
+
+
+def _leader_words(dataset: Dataset, leader_ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """Every single word that names a leader: id, surname, one-word aliases. A word that names more than one
+    leader ("Bush") lists them all in its help, as it selects them all."""
+    wanted = set(leader_ids) if leader_ids is not None else None
+    names: dict[str, list[str]] = {}
+    for leader in dataset.leaders:
+        if wanted is not None and leader.id not in wanted:
+            continue
+        for word in (leader.id, leader.surname, *leader.aliases):
+            if word and " " not in word and leader.name not in names.setdefault(word, []):
+                names[word].append(leader.name)
+    return [(word, ", ".join(people)) for word, people in names.items()]
+
+
+@_never_raises
+def complete_leader(ctx: typer.Context, incomplete: str) -> Completions:
+    """Leader ids, surnames and one-word aliases (words the shell can complete without quoting)."""
+    return _matching(_leader_words(_dataset(ctx)), incomplete)
+
+
+@_never_raises
+def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
+    """The speakers quoted at the meeting already typed (`quote ID --speaker`); any leader if there is none yet."""
+    dataset = _dataset(ctx)
+    # While the option still lacks its value the command line does not parse, and the meeting id typed before it
+    # is left among the unparsed arguments rather than in the parameters.
+    typed = [ctx.params.get("meeting_id"), *ctx.args]
+    meeting = next((m for m in (dataset.meeting(str(t).strip().lower()) for t in typed if t) if m), None)
+    if meeting is None:
+        return _matching(_leader_words(dataset), incomplete)
+    leader_ids = {q.speaker for q in meeting.quotes if q.speaker}
+    candidates = _leader_words(dataset, leader_ids)
+    for q in meeting.quotes:
+        if q.speaker_name:  # anyone else is found by part of the name: offer the surname
+            help_text = f"{q.speaker_name} ({q.speaker_role})" if q.speaker_role else q.speaker_name
+            candidates.append((q.speaker_name.split()[-1], help_text))
+    return _matching(candidates, incomplete)
+
+
+@_never_raises
+def complete_grouping(incomplete: str) -> Completions:
+    """The values of `count --by`."""
+    from summits.query import GROUPINGS
+
+    return _matching(((g, GROUPING_HELP.get(g, "")) for g in GROUPINGS), incomplete)
+
+
+@_never_raises
+def complete_kind(incomplete: str) -> Completions:
+    """The kinds of meeting, each with its definition."""
+    from summits.model import KIND_DESCRIPTIONS, Kind
+
+    return _matching(((k.value, KIND_DESCRIPTIONS[k]) for k in Kind), incomplete)
