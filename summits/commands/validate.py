@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         path: Annotated[
             Optional[str],
             typer.Argument(
-                metavar="[PATH]",
+                metavar="PATH",
                 help="Dataset file (.toml or .json) to check. Default: --data, $SUMMITS_DATA or the shipped dataset.",
                 show_default=False,
             ),
