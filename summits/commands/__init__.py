@@ -11,7 +11,7 @@ import importlib
 import typer
 
 # Order here is the order of the commands in `summits --help`, after list, count, quote and show.
-COMMAND_MODULES: tuple[str, ...] = ("timeline", "validate", "export")
+COMMAND_MODULES: tuple[str, ...] = ("search", "leaders", "timeline", "sources", "disputes", "validate", "export")
 
 
 def register_all(app: typer.Typer) -> None:
