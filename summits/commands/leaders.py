@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
         name: Annotated[
             Optional[str],
             typer.Argument(
-                metavar="[NAME]",
+                metavar="NAME",
                 help="A leader by name, surname, alias or id; a surname shared by several shows each.",
                 autocompletion=completion.complete_leader,
             ),

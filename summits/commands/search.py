@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
     def search(
         ctx: typer.Context,
         text: Annotated[
-            list[str], typer.Argument(metavar="TEXT...", help="Words to find; every word must match somewhere.")
+            list[str], typer.Argument(metavar="TEXT", help="Words to find; every word must match somewhere.")
         ],
         leader: LeaderOption = None,
         start: FromOption = None,
