@@ -141,7 +141,7 @@ def test_disputes_on_the_shipped_dataset(run) -> None:  # type: ignore[no-untype
     from summits.dataset import load
 
     every = sum(len(m.disputes) for m in load(None).meetings)
-    result = run("disputes", "--calls", "--format", "json", data=None)
+    result = run("disputes", "--format", "json", data=None)
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == every
     assert run("disputes", data=None, columns=80).exit_code == 0

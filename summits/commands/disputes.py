@@ -8,7 +8,6 @@ import typer
 
 def register(app: typer.Typer) -> None:
     from summits.cli import (
-        CallsOption,
         CountryOption,
         Format,
         FormatOption,
@@ -38,11 +37,11 @@ def register(app: typer.Typer) -> None:
         country: CountryOption = None,
         kind: KindOption = None,
         topic: TopicOption = None,
-        calls: CallsOption = False,
         output: FormatOption = Format.table,
     ) -> None:
         """Every recorded disagreement between sources: the meeting, the field, what each source claims, the value
-        this dataset uses and why. Takes the same filters as `list`.
+        this dataset uses and why. Takes the same filters as `list`; calls are included, since a disagreement
+        about a call is as much a part of the record as one about a meeting.
 
         Examples:
 
@@ -50,13 +49,13 @@ def register(app: typer.Typer) -> None:
 
           summits disputes --field date --format csv
 
-          summits disputes --leader Putin --calls
+          summits disputes --leader Putin
         """
         from summits import query, records, render
         from summits import render_extra as show
 
         dataset = state_of(ctx).dataset
-        filters = build_filters(dataset, leader, start, end, country, kind, topic, calls)
+        filters = build_filters(dataset, leader, start, end, country, kind, topic, True)
         rows = records.disputes(query.select(dataset, filters), field)
         if output is Format.json:
             render.write_json(sys.stdout, [show.dispute_data(r) for r in rows])
@@ -66,9 +65,3 @@ def register(app: typer.Typer) -> None:
             stdout_console().print(show.disputes_view(rows))
         if not rows:
             say("No disagreements match.")
-        if not filters.include_calls and filters.kind is None:
-            calls_only = [m for m in dataset.meetings if m.kind.is_call and filters.matches(m, ignore_calls_rule=True)]
-            hidden = len(records.disputes(calls_only, field))
-            if hidden:
-                plural = "disagreement about a phone/video call is" if hidden == 1 else "disagreements about calls are"
-                say(f"note: {hidden} {plural} not shown; add --calls to include them.", "dim")
