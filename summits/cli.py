@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from summits import __version__, completion, query, render
-from summits.dataset import DataFileError, InvalidDataset, Problem, load
+from summits.dataset import DataFileError, InvalidDataset, Problem, load, resolve_path
 from summits.model import Dataset, Meeting
 
 # Exit codes (documented in the README).
@@ -55,8 +54,15 @@ class UserError(Exception):
 # ---------------------------------------------------------------- output helpers
 
 
+class _DataConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's default ends the program with exit 1; let the closed pipe reach main(), which ends with 141.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _DataConsole(highlight=False, soft_wrap=False)
 
 
 def stderr_console() -> Console:
@@ -93,6 +99,11 @@ def unknown_message(unknown: query.UnknownName) -> str:
     return message
 
 
+# A hand-edited file has a handful of problems; a generated one can have thousands, and a table of them all
+# would take minutes to lay out before anything appeared.
+PROBLEMS_SHOWN = 200
+
+
 def reports_errors(command: F) -> F:
     """Turn the errors a user can cause into a one-line message and an exit code, never a traceback."""
 
@@ -109,9 +120,13 @@ def reports_errors(command: F) -> F:
         except DataFileError as error:
             say(f"summits: error: {error}", "red")
             raise typer.Exit(EXIT_USAGE) from None
+        except BrokenPipeError:
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None  # the reader left; main() ends quietly
         except InvalidDataset as invalid:
             say(f"summits: error: {invalid.path} is not a valid dataset ({len(invalid.problems)} problem(s)):", "red")
-            stderr_console().print(problems_table(invalid.problems))
+            stderr_console().print(problems_table(invalid.problems[:PROBLEMS_SHOWN]))
+            if len(invalid.problems) > PROBLEMS_SHOWN:
+                say(f"... and {len(invalid.problems) - PROBLEMS_SHOWN} more, not shown here.")
             say("Fix these in the file (see the README's 'The data file'), or check it with: summits validate PATH")
             raise typer.Exit(EXIT_USAGE) from None
 
@@ -131,8 +146,23 @@ class State:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
+            _note_if_large(self.data_path)
             self._dataset = load(self.data_path)
         return self._dataset
+
+
+LARGE_FILE = 5_000_000  # bytes; the shipped dataset is well under 1 MB and loads in a blink
+
+
+def _note_if_large(data_path: str | None) -> None:
+    """Say so before reading a very large file, so that a long load never looks like a hang."""
+    path = resolve_path(data_path)
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return  # load() reports why the file cannot be read
+    if size > LARGE_FILE:
+        say(f"summits: reading {path} ({size / 1_000_000:.0f} MB); a file this large takes a while to check.", "dim")
 
 
 def state_of(ctx: typer.Context) -> State:
@@ -418,27 +448,41 @@ def show(
 # ---------------------------------------------------------------- entry point
 
 
-@contextmanager
-def _quiet_on_broken_pipe() -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        # The reader left (`summits list | head -1`). Point stdout at /dev/null so the interpreter's final flush
-        # cannot raise again and print "Exception ignored", then end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_BROKEN_PIPE)
+def _end_on_broken_pipe() -> None:
+    # The reader left (`summits list | head -1`). Point stdout at /dev/null so that the interpreter's final flush
+    # of whatever is still buffered cannot fail again and print "Exception ignored".
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    with _quiet_on_broken_pipe():
+    """Console-script entry point: runs the app, then ends with the documented exit code, quietly on a closed pipe."""
+    code: int | str | None = EXIT_OK
+    try:
         try:
             app()
-        except KeyboardInterrupt:
-            say("summits: interrupted")
-            sys.exit(EXIT_INTERRUPTED)
+        except SystemExit as end:  # Click ends every run with SystemExit, even a successful one
+            code = end.code
+        # Flush here, where a closed pipe can still be handled, rather than at interpreter exit.
         sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        say("summits: interrupted")
+        code = EXIT_INTERRUPTED
+    if code == 1 and _click_saw_broken_pipe():
+        code = EXIT_BROKEN_PIPE
+    if code == EXIT_BROKEN_PIPE:
+        _end_on_broken_pipe()
+    sys.exit(code)
+
+
+def _click_saw_broken_pipe() -> bool:
+    """Click reports a closed pipe during output it writes itself (help, --version) as exit 1, after wrapping
+    stdout so that later flushes are silent; that wrapper is the only sign that the pipe was the cause. (Matched
+    by name: Typer ships its own copy of Click in some versions and uses Click itself in others.)"""
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
 
 
 def _register_more_commands() -> None:

@@ -101,8 +101,16 @@ def read_document(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: permission denied. Make the file readable, or use another --data path.") from None
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
-    if not raw.strip():
+    if not raw or raw.isspace():  # (not raw.strip(), which would copy a large file to look at its first byte)
         raise DataFileError(f"{path}: the file is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark, as some Windows editors write: still UTF-8, and not part of the data
+    if path.suffix.lower() != ".json":
+        from summits import cache
+
+        cached = cache.load(path, raw)
+        if cached is not None:
+            return cached  # parsed before, from exactly these bytes
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,20 +127,42 @@ def read_document(path: Path) -> dict[str, Any]:
             raise DataFileError(
                 f"{path}: JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}."
             ) from None
+        except ValueError as exc:  # not a syntax error: a number too long to convert
+            raise DataFileError(f"{path}: {_value_message(exc)}. Fix the file and run again.") from None
+        except RecursionError:
+            raise DataFileError(f"{path}: nesting too deep to parse.") from None
         if not isinstance(document, dict):
             raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
         return document
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: TOML syntax error: {_toml_message(exc)}. Fix the file and run again.") from None
+        raise DataFileError(
+            f"{path}: TOML syntax error: {_toml_message(exc, text)}. Fix the file and run again."
+        ) from None
+    except ValueError as exc:  # not a syntax error: a number too long to convert
+        raise DataFileError(f"{path}: {_value_message(exc)}. Fix the file and run again.") from None
     except RecursionError:
         raise DataFileError(f"{path}: nesting too deep to parse.") from None
+    cache.store(path, raw, document)
+    return document
 
 
-def _toml_message(exc: Exception) -> str:
-    # tomllib says "Invalid value (at line 3, column 8)"; keep its wording, which names line and column.
-    return str(exc.args[0] if exc.args else exc)
+def _toml_message(exc: Exception, text: str) -> str:
+    # tomllib says "Invalid value (at line 3, column 8)"; keep its wording, which names line and column. At the
+    # very end of the text it says "(at end of document)" instead: name that line and column too.
+    message = str(exc.args[0] if exc.args else exc)
+    if message.endswith("(at end of document)"):
+        line, column = text.count("\n") + 1, len(text) - text.rfind("\n")
+        message = message.replace("(at end of document)", f"(at end of file, line {line}, column {column})")
+    return message
+
+
+def _value_message(exc: ValueError) -> str:
+    # Python refuses to convert integers of more than 4300 digits; its message suggests a Python setting.
+    if "integer string conversion" in str(exc):
+        return "a number in the file has too many digits to read (more than 4300)"
+    return f"cannot read a value in the file ({exc})"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -163,10 +193,12 @@ class _Record:
         self.record = record
         self.problems = problems
         self.seen: set[str] = set()
+        self.flagged: set[str] = set()  # fields with a problem already: no second problem about what follows
         self.ok = True
 
     def problem(self, field: str, message: str) -> None:
         self.ok = False
+        self.flagged.add(field)
         self.problems.append(Problem(self.record, field, message))
 
     def _get(self, key: str, required: bool) -> Any:
@@ -322,18 +354,24 @@ def build(document: dict[str, Any]) -> tuple[Dataset | None, list[Problem]]:
     version = top._get("schema_version", True)
     if version is not None and (isinstance(version, bool) or version != SCHEMA_VERSION):
         top.problem("schema_version", f"must be {SCHEMA_VERSION}, not {_show(version)}")
-    leaders = _build_leaders(top.tables("leaders", required=True), problems)
-    leader_ids = {leader.id for leader in leaders}
-    sources = _build_sources(top.tables("sources", required=True), problems)
-    source_ids = {source.id for source in sources}
+    leader_tables, source_tables = top.tables("leaders", required=True), top.tables("sources", required=True)
+    leaders = _build_leaders(leader_tables, problems)
+    sources = _build_sources(source_tables, problems)
+    # References are checked against every id the file declares, valid record or not: a leader whose record has
+    # a problem is reported there once, not again as "unknown" by every meeting that names it.
+    leader_ids, source_ids = _declared_ids(leader_tables), _declared_ids(source_tables)
     tallies = _build_tallies(top.tables("tallies"), leader_ids, source_ids, problems)
     by_id = {leader.id: leader for leader in leaders}
-    meetings = _build_meetings(top.tables("meetings", required=True), by_id, source_ids, problems)
+    meetings = _build_meetings(top.tables("meetings", required=True), by_id, leader_ids, source_ids, problems)
     top.finish()
     if problems:
         return None, problems
-    meetings.sort(key=lambda m: (m.date, m.end_date or m.date, m.id))
+    meetings.sort(key=lambda m: (m.date.sort_key, (m.end_date or m.date).sort_key, m.id))
     return Dataset(tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies)), problems
+
+
+def _declared_ids(tables: list[dict[str, Any]]) -> set[str]:
+    return {table["id"] for table in tables if isinstance(table.get("id"), str)}
 
 
 def _build_leaders(tables: list[dict[str, Any]], problems: list[Problem]) -> list[Leader]:
@@ -356,6 +394,8 @@ def _build_leaders(tables: list[dict[str, Any]], problems: list[Problem]) -> lis
                 o.problem("end", f"{end} is before start {start}")
             if o.ok and title and office_country and start:
                 offices.append(Office(title, office_country, start, end))
+            else:
+                r.ok = False  # a leader without all its offices would make meetings in them look wrong
         if "offices" in table and isinstance(table["offices"], list) and not table["offices"]:
             r.problem("offices", "needs at least one office")
         r.finish()
@@ -411,7 +451,7 @@ def _build_tallies(
     for label, table in _each(tables, "tally", id_key=None):
         r = _Record(table, label, problems)
         who = r.texts("leaders", required=True)
-        if "leaders" in table and len(who) != 2:
+        if "leaders" in table and "leaders" not in r.flagged and len(who) != 2:
             r.problem("leaders", "must name exactly two leader ids")
         for leader_id in who:
             _references(r, "leaders", leader_id, leader_ids, "leader")
@@ -429,18 +469,24 @@ def _build_tallies(
 
 
 def _build_meetings(
-    tables: list[dict[str, Any]], leaders: dict[str, Leader], source_ids: set[str], problems: list[Problem]
+    tables: list[dict[str, Any]],
+    leaders: dict[str, Leader],
+    leader_ids: set[str],
+    source_ids: set[str],
+    problems: list[Problem],
 ) -> list[Meeting]:
     meetings: list[Meeting] = []
     seen: set[str] = set()
     for label, table in _each(tables, "meeting"):
-        meeting = _build_meeting(_Record(table, label, problems), leaders, source_ids, seen)
+        meeting = _build_meeting(_Record(table, label, problems), leaders, leader_ids, source_ids, seen)
         if meeting is not None:
             meetings.append(meeting)
     return meetings
 
 
-def _build_meeting(r: _Record, leaders: dict[str, Leader], source_ids: set[str], seen: set[str]) -> Meeting | None:
+def _build_meeting(
+    r: _Record, leaders: dict[str, Leader], leader_ids: set[str], source_ids: set[str], seen: set[str]
+) -> Meeting | None:
     ident = r.text("id")
     _unique(r, ident, MEETING_ID, seen, "meeting", "<place>-<year>, e.g. helsinki-2018 or geneva-1985-11")
     date, end_date = r.date("date"), r.date("end_date", required=False)
@@ -455,13 +501,13 @@ def _build_meeting(r: _Record, leaders: dict[str, Leader], source_ids: set[str],
     summary = r.text("summary")
     topics, agreements = r.texts("topics"), r.texts("agreements")
     sources = r.texts("sources", required=True)
-    if "sources" in r.table and not sources:
+    if "sources" in r.table and "sources" not in r.flagged and not sources:
         r.problem("sources", "needs at least one source id")
     for source_id in sources:
         _references(r, "sources", source_id, source_ids, "source")
     overrides = _role_overrides(r)
-    participants = _participants(r, leaders, date, end_date, overrides)
-    quotes = _quotes(r, leaders, source_ids)
+    participants = _participants(r, leaders, leader_ids, date, end_date, overrides)
+    quotes = _quotes(r, leader_ids, source_ids)
     disputes = _disputes(r, source_ids)
     r.finish()
     if not (r.ok and ident and date and kind and summary and participants):
@@ -519,12 +565,13 @@ def _role_overrides(r: _Record) -> dict[str, str]:
 def _participants(
     r: _Record,
     leaders: dict[str, Leader],
+    leader_ids: set[str],
     date: PartialDate | None,
     end_date: PartialDate | None,
     overrides: dict[str, str],
 ) -> tuple[Participant, ...]:
     ids = r.texts("participants", required=True)
-    if "participants" in r.table and len(ids) < 2:
+    if "participants" in r.table and "participants" not in r.flagged and len(ids) < 2:
         r.problem("participants", "needs at least two leader ids")
     if len(set(ids)) != len(ids):
         r.problem("participants", "lists a leader more than once")
@@ -538,14 +585,16 @@ def _participants(
     for leader_id in ids:
         leader = leaders.get(leader_id)
         if leader is None:
-            _references(r, "participants", leader_id, set(leaders), "leader")
+            _references(r, "participants", leader_id, leader_ids, "leader")
+            r.ok = False  # a declared leader whose record has problems: reported there
             continue
-        if not leader.offices_on(first, last) and leader_id not in overrides:
+        offices = leader.offices_on(first, last)
+        if not offices and leader_id not in overrides:
             r.problem(
                 "participants",
                 f"{leader.name} ({leader_id}) held no office on {date}: check the date, or add a roles entry",
             )
-        result.append(participant_on(leader, first, last, overrides.get(leader_id)))
+        result.append(participant_on(leader, first, last, overrides.get(leader_id), offices))
     sides = {p.country for p in result}
     if result and len(result) == len(ids):
         if not sides & AMERICAN:
@@ -555,7 +604,7 @@ def _participants(
     return tuple(result)
 
 
-def _quotes(r: _Record, leaders: dict[str, Leader], source_ids: set[str]) -> tuple[Quote, ...]:
+def _quotes(r: _Record, leader_ids: set[str], source_ids: set[str]) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for index, table in enumerate(r.tables("quotes"), start=1):
         q = _Record(table, f"{r.record} quote #{index}", r.problems)
@@ -564,7 +613,7 @@ def _quotes(r: _Record, leaders: dict[str, Leader], source_ids: set[str]) -> tup
         speaker = q.text("speaker", required=False)
         name, role = q.text("speaker_name", required=False), q.text("speaker_role", required=False)
         if speaker is not None:
-            _references(q, "speaker", speaker, set(leaders), "leader")
+            _references(q, "speaker", speaker, leader_ids, "leader")
             if name is not None or role is not None:
                 q.problem("speaker", "give either speaker (a leader id) or speaker_name and speaker_role, not both")
         elif name is None:
@@ -586,7 +635,7 @@ def _disputes(r: _Record, source_ids: set[str]) -> tuple[Dispute, ...]:
         field, value, reason = d.text("field"), d.text("value"), d.text("reason")
         claims: list[Claim] = []
         claim_tables = d.tables("claims", required=True)
-        if "claims" in table and not claim_tables:
+        if "claims" in table and "claims" not in d.flagged and not claim_tables:
             d.problem("claims", "needs at least one claim")
         for number, claim_table in enumerate(claim_tables, start=1):
             c = _Record(claim_table, f"{d.record} claim #{number}", r.problems)

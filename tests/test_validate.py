@@ -37,7 +37,7 @@ def test_without_a_path_it_checks_the_data_option(run) -> None:  # type: ignore[
 def test_without_a_path_or_option_it_checks_summits_data(run, broken) -> None:  # type: ignore[no-untyped-def]
     result = run("validate", data=None, env={"SUMMITS_DATA": str(broken)})
     assert result.exit_code == 1
-    assert result.stderr == f"{broken}: 7 problems in 5 records\n"
+    assert result.stderr == f"{broken}: 3 problems in 3 records\n"
 
 
 def test_problems_are_a_table_on_stdout_and_a_summary_on_stderr(run, broken) -> None:  # type: ignore[no-untyped-def]
@@ -49,20 +49,16 @@ def test_problems_are_a_table_on_stdout_and_a_summary_on_stderr(run, broken) -> 
         "leader trump party unknown key (expected one of: aliases, country, id, name, offices)",
         'meeting new-york-1988 kind "chat" is not one of: summit, visit, conference, sidelines, informal, phone, '
         "video, ministerial",
-        'meeting hamburg-2017 participants unknown leader "trump"',
-        'meeting helsinki-2018 participants unknown leader "trump"',
         "meeting helsinki-2018 quote #1 source unknown source \"news-two\" (did you mean 'news-one'?)",
-        'meeting helsinki-2018 quote #1 speaker unknown leader "trump"',
-        'meeting trump-putin-call-2025-02 participants unknown leader "trump"',
-    ]
-    assert result.stderr == f"{broken}: 7 problems in 5 records\n"
+    ]  # trump's record has a problem, reported once there: the meetings naming trump do not repeat it
+    assert result.stderr == f"{broken}: 3 problems in 3 records\n"
 
 
 def test_problems_as_json(run, broken) -> None:  # type: ignore[no-untyped-def]
     result = run("validate", str(broken), "--format", "json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)
-    assert len(problems) == 7
+    assert len(problems) == 3
     assert problems[1] == {
         "record": "meeting new-york-1988",
         "field": "kind",
