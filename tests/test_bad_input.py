@@ -571,6 +571,42 @@ def test_validate_on_an_unreadable_file_exits_2(tmp_path: Path, name: str) -> No
     assert result.stderr.startswith(f"summits: error: {path}: ")
 
 
+def test_json_null_in_a_required_field_is_a_problem_not_a_missing_meeting(tmp_path: Path) -> None:
+    from summits.dataset import tomllib
+
+    document = tomllib.loads(MINI_TEXT)
+    document["meetings"][3]["summary"] = None
+    path = tmp_path / "null.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InvalidDataset) as raised:
+        load(path)
+    assert raised.value.problems == [Problem("meeting bratislava-2005", "summary", "is null: a value is required")]
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stderr == f"{path}: 1 problem in 1 record\n"
+
+
+def test_json_null_in_an_optional_field_is_the_same_as_leaving_it_out(tmp_path: Path) -> None:
+    from summits.dataset import tomllib
+
+    document = tomllib.loads(MINI_TEXT)
+    document["meetings"][0]["venue"] = None
+    path = tmp_path / "null.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    dataset = load(path)
+    assert len(dataset.meetings) == 7
+    reykjavik = dataset.meeting("reykjavik-1986")
+    assert reykjavik is not None and reykjavik.venue is None
+
+
+def test_an_empty_key_is_named_so_that_it_can_be_found(tmp_path: Path) -> None:
+    path = tmp_path / "meetings.toml"
+    path.write_text(MINI_TEXT + '\n"" = 1\n', encoding="utf-8")
+    _, problems = check(path)
+    assert [(p.record, p.field) for p in problems] == [("meeting trump-putin-call-2025-02", '""')]
+    assert problems[0].message.startswith("unknown key (expected one of: agreements, city, country, date,")
+
+
 def test_very_many_problems_are_counted_and_the_first_shown(tmp_path: Path) -> None:
     # 1,000 meetings that all cite a missing source: the message gives the count at once instead of
     # spending minutes laying out a table of every row.
