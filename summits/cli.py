@@ -409,7 +409,8 @@ def quote(
         rows = (list(render.quote_data(dataset, meeting, q).values()) for q in quotes)
         render.write_csv(sys.stdout, header, rows)
     elif quotes:
-        stdout_console().print(render.quotes_table(dataset, meeting, quotes))
+        console = stdout_console()
+        console.print(render.quotes_view(dataset, meeting, quotes, console.width))
     if not quotes:
         who = f" from {speaker}" if speaker else ""
         say(f"No quotes{who} are recorded for {meeting.id}.")
@@ -442,7 +443,8 @@ def show(
     elif output is Format.csv:
         render.write_csv(sys.stdout, render.MEETING_CSV_HEADER, [render.meeting_csv_row(meeting)])
     else:
-        stdout_console().print(render.meeting_panel(dataset, meeting))
+        console = stdout_console()
+        console.print(render.meeting_panel(dataset, meeting, console.width))
 
 
 # ---------------------------------------------------------------- entry point

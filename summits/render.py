@@ -328,7 +328,27 @@ def quotes_table(dataset: Dataset, meeting: Meeting, quotes: Sequence[Quote]) ->
     return table
 
 
-def meeting_panel(dataset: Dataset, meeting: Meeting) -> Group:
+QUOTE_TABLE_MIN_WIDTH = 120  # below this the four-column quote table squeezes the words into a narrow strip
+
+
+def quotes_list(dataset: Dataset, quotes: Sequence[Quote]) -> Group:
+    """Quotes as blocks (speaker, context and source on one line, the words beneath), readable at any width."""
+    blocks: list[Any] = []
+    for q in quotes:
+        head = plain(speaker_label(dataset, q), "bold")
+        head.append_text(plain(f" — {q.context}"))
+        head.append_text(plain(f"  [{q.source}]", "dim"))
+        blocks.append(head)
+        blocks.append(Padding(plain(f"“{q.text}”"), (0, 0, 1, 2)))
+    return Group(*blocks)
+
+
+def quotes_view(dataset: Dataset, meeting: Meeting, quotes: Sequence[Quote], width: int) -> Any:
+    """The table on a wide terminal, blocks on a narrow one."""
+    return quotes_table(dataset, meeting, quotes) if width >= QUOTE_TABLE_MIN_WIDTH else quotes_list(dataset, quotes)
+
+
+def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group:
     """Everything about one meeting, for `show`."""
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -349,7 +369,7 @@ def meeting_panel(dataset: Dataset, meeting: Meeting) -> Group:
         facts.add_row("Agreements", plain("; ".join(meeting.agreements)))
     parts: list[Any] = [Text(escape_controls(meeting.id), style="bold cyan"), Padding(facts, (1, 0, 0, 0))]
     if meeting.quotes:
-        parts += [Text("\nQuotes", style="bold"), quotes_table(dataset, meeting, meeting.quotes)]
+        parts += [Text("\nQuotes\n", style="bold"), quotes_view(dataset, meeting, meeting.quotes, width)]
     if meeting.disputes:
         parts.append(Text("\nDisagreements between sources", style="bold"))
         for d in meeting.disputes:
