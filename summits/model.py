@@ -6,7 +6,6 @@ derived (a participant's role on a date, which side of the table they sat on) ar
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
@@ -56,33 +55,35 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # Derived once, when the date is made: filters, roles and sorting ask for these many times per date.
+    first_day: dt.date = field(init=False, repr=False, compare=False)
+    last_day: dt.date = field(init=False, repr=False, compare=False)
+    sort_key: tuple[int, int, int] = field(init=False, repr=False, compare=False)
 
-    def _key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+    def __post_init__(self) -> None:
+        year, month, day = self.year, self.month, self.day
+        first = dt.date(year, month or 1, day or 1)
+        if day is not None:
+            last = first
+        elif month is None or month == 12:
+            last = dt.date(year, 12, 31)
+        else:
+            last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)  # the eve of the next month
+        object.__setattr__(self, "first_day", first)
+        object.__setattr__(self, "last_day", last)
+        object.__setattr__(self, "sort_key", (year, month or 0, day or 0))
 
     def __lt__(self, other: PartialDate) -> bool:
-        return self._key() < other._key()
+        return self.sort_key < other.sort_key
 
     def __le__(self, other: PartialDate) -> bool:
-        return self._key() <= other._key()
+        return self.sort_key <= other.sort_key
 
     def __gt__(self, other: PartialDate) -> bool:
-        return self._key() > other._key()
+        return self.sort_key > other.sort_key
 
     def __ge__(self, other: PartialDate) -> bool:
-        return self._key() >= other._key()
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        if self.month is None:
-            return dt.date(self.year, 12, 31)
-        if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return dt.date(self.year, self.month, self.day)
+        return self.sort_key >= other.sort_key
 
     @property
     def precision(self) -> str:
@@ -138,6 +139,8 @@ class Leader:
         """The offices held from first to last. An office that ends on the day another of the same leader's
         begins gives that day up, so Putin on 7 May 2000 is "President", not also "Acting President"."""
         held = [o for o in self.offices if o.overlaps(first, last)]
+        if len(held) < 2:
+            return tuple(held)
         starts = {o.start.first_day for o in held}
         return tuple(o for o in held if not (o.end and o.end.precision == "day" and o.end.first_day in starts))
 
@@ -248,9 +251,13 @@ class Meeting:
         return any(p.leader.id == leader_id for p in self.participants)
 
 
-def participant_on(leader: Leader, first: dt.date, last: dt.date, override: str | None) -> Participant:
-    """The leader as a participant in a meeting held from first to last: role and country from offices."""
-    offices = leader.offices_on(first, last)
+def participant_on(
+    leader: Leader, first: dt.date, last: dt.date, override: str | None, offices: tuple[Office, ...] | None = None
+) -> Participant:
+    """The leader as a participant in a meeting held from first to last: role and country from offices (pass
+    `offices` when the caller already has leader.offices_on(first, last))."""
+    if offices is None:
+        offices = leader.offices_on(first, last)
     titles: list[str] = []
     for office in offices:
         if office.title not in titles:

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from summits.cache import ENV_VAR as CACHE_DIR
 from summits.cli import app
 from summits.dataset import load
 from summits.model import Dataset
 
 MINI = Path(__file__).parent / "data" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Parsed files are cached in a directory of the test run, never in the home directory of whoever runs it."""
+    folder = tmp_path_factory.mktemp("parse-cache")
+    before = os.environ.get(CACHE_DIR)
+    os.environ[CACHE_DIR] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ[CACHE_DIR]
+    else:
+        os.environ[CACHE_DIR] = before
 
 
 @pytest.fixture
