@@ -201,6 +201,9 @@ def _no_cycle_collection() -> Iterator[None]:
 # ---------------------------------------------------------------- building the model from plain data
 
 
+_ABSENT = object()
+
+
 class _Record:
     """Reads the fields of one table, recording a Problem for each missing, mistyped or unknown key."""
 
@@ -217,17 +220,16 @@ class _Record:
         self.flagged.add(field)
         self.problems.append(Problem(self.record, field, message))
 
+    # These run once per field of every record, so they look each key up once and never copy a string.
+
     def _get(self, key: str, required: bool) -> Any:
         self.seen.add(key)
-        if key not in self.table:
+        value = self.table.get(key, _ABSENT)
+        if value is None or value is _ABSENT:  # JSON null: the same as leaving an optional key out
             if required:
-                self.problem(key, "missing (required)")
+                self.problem(key, "missing (required)" if value is _ABSENT else "is null: a value is required")
             return None
-        if self.table[key] is None:  # JSON null: the same as leaving an optional key out; never a silent gap
-            if required:
-                self.problem(key, "is null: a value is required")
-            return None
-        return self.table[key]
+        return value
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self._get(key, required)
@@ -236,7 +238,7 @@ class _Record:
         if not isinstance(value, str):
             self.problem(key, f"must be a string, not {_type_name(value)}")
             return None
-        if not value.strip():
+        if not value or value.isspace():
             self.problem(key, "must not be empty")
             return None
         return value
@@ -245,10 +247,10 @@ class _Record:
         value = self._get(key, required)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.problem(key, f"must be a list of strings, not {_type_name(value)}")
             return ()
-        if any(not v.strip() for v in value):
+        if any(not item or item.isspace() for item in value):
             self.problem(key, "must not contain empty strings")
         return tuple(value)
 
@@ -334,21 +336,20 @@ def _show(value: object) -> str:
 
 def parse_date(value: object) -> PartialDate | None:
     """A PartialDate from "YYYY", "YYYY-MM", "YYYY-MM-DD" (or a TOML date literal); None if invalid."""
+    if isinstance(value, str):
+        match = DATE_TEXT.fullmatch(value)
+        if not match:
+            return None
+        year, month, day = match.groups()
+        try:  # PartialDate computes its first and last days: that rejects month 13 and 2019-02-30
+            return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+        except ValueError:
+            return None
     if isinstance(value, dt.datetime):
         return None  # a time of day is never meant here
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
-    if not isinstance(value, str):
-        return None
-    match = DATE_TEXT.fullmatch(value)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    assert year is not None
-    try:
-        return PartialDate(year, month, day)  # computes its first and last days: rejects month 13 and 2019-02-30
-    except ValueError:
-        return None
+    return None
 
 
 def _each(tables: list[dict[str, Any]], label: str, id_key: str | None = "id") -> Iterator[tuple[str, dict[str, Any]]]:

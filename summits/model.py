@@ -62,7 +62,7 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         year, month, day = self.year, self.month, self.day
-        first = dt.date(year, month or 1, day or 1)
+        first = dt.date(year, 1 if month is None else month, 1 if day is None else day)  # month 0 is no month
         if day is not None:
             last = first
         elif month is None or month == 12:

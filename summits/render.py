@@ -27,6 +27,8 @@ _BIDI_CONTROLS = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066,
 
 def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
     """Control and bidirectional-override characters as visible escapes (\\x1b, \\u202e); tabs become spaces."""
+    if text.isprintable():  # nearly all text: every character changed below is one that isprintable() rejects
+        return text
     out: list[str] = []
     for char in text:
         code = ord(char)

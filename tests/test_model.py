@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from summits.model import Kind, Leader, Office, PartialDate, participant_on
 
 
@@ -10,10 +12,19 @@ def test_partial_dates_sort_year_then_month_then_day() -> None:
 
 def test_partial_date_bounds_cover_the_whole_month_or_year() -> None:
     assert PartialDate(2024, 2).last_day == dt.date(2024, 2, 29)
+    assert PartialDate(2023, 2).last_day == dt.date(2023, 2, 28)
+    assert PartialDate(2023, 12).last_day == dt.date(2023, 12, 31)
+    assert PartialDate(2023, 4).first_day == dt.date(2023, 4, 1)
     assert PartialDate(2005).first_day == dt.date(2005, 1, 1)
     assert PartialDate(2005).last_day == dt.date(2005, 12, 31)
     assert PartialDate(2005).precision == "year"
     assert PartialDate(2001, 6).precision == "month"
+
+
+@pytest.mark.parametrize(("month", "day"), [(0, None), (2, 0), (2, 29), (13, None)])
+def test_a_partial_date_that_is_no_calendar_date_is_refused(month: int, day: int | None) -> None:
+    with pytest.raises(ValueError):
+        PartialDate(2019, month, day)
 
 
 def test_office_dates_are_inclusive() -> None:
