@@ -333,21 +333,24 @@ def quotes_table(dataset: Dataset, meeting: Meeting, quotes: Sequence[Quote]) ->
 QUOTE_TABLE_MIN_WIDTH = 120  # below this the four-column quote table squeezes the words into a narrow strip
 
 
-def quotes_list(dataset: Dataset, quotes: Sequence[Quote]) -> Group:
-    """Quotes as blocks (speaker, context and source on one line, the words beneath), readable at any width."""
-    blocks: list[Any] = []
+def quotes_narrow_table(dataset: Dataset, quotes: Sequence[Quote]) -> Table:
+    """Two columns for narrow terminals: who, in what context and from which source; then the words."""
+    table = _table()
+    table.add_column("Speaker, context, source", overflow="fold", ratio=2)
+    table.add_column("Quote", overflow="fold", ratio=3)
     for q in quotes:
-        head = plain(speaker_label(dataset, q), "bold")
-        head.append_text(plain(f" — {q.context}"))
-        head.append_text(plain(f"  [{q.source}]", "dim"))
-        blocks.append(head)
-        blocks.append(Padding(plain(f"“{q.text}”"), (0, 0, 1, 2)))
-    return Group(*blocks)
+        who = plain(speaker_label(dataset, q), "bold")
+        who.append_text(plain(f"\n{q.context}", keep_newlines=True))
+        who.append_text(plain(f"\n[{q.source}]", "dim", keep_newlines=True))
+        table.add_row(who, plain(f"“{q.text}”"), end_section=True)
+    return table
 
 
 def quotes_view(dataset: Dataset, meeting: Meeting, quotes: Sequence[Quote], width: int) -> Any:
-    """The table on a wide terminal, blocks on a narrow one."""
-    return quotes_table(dataset, meeting, quotes) if width >= QUOTE_TABLE_MIN_WIDTH else quotes_list(dataset, quotes)
+    """Four columns on a wide terminal; two on a narrow one, so that the words keep a readable width."""
+    if width >= QUOTE_TABLE_MIN_WIDTH:
+        return quotes_table(dataset, meeting, quotes)
+    return quotes_narrow_table(dataset, quotes)
 
 
 def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group:
