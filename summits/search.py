@@ -7,6 +7,7 @@ but not "harm". Every word of the query must match somewhere in the meeting (AND
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class SearchResult:
 _FOLDS = {"ð": "d", "þ": "th", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"}
 
 
+@functools.cache  # text repeats a few hundred distinct characters; fold each once
 def _fold(char: str) -> str:
     """One character as search compares it: lower case, no accents, and a space for anything but letters and digits.
 
@@ -71,16 +73,21 @@ def _fold(char: str) -> str:
     return "".join(out)
 
 
+_ASCII_FOLDS = {code: _fold(chr(code)) for code in range(128)}
+
+
 def query_words(text: str) -> tuple[str, ...]:
     """The distinct folded words of a query, in the order typed: "Nuclear  ARMS, nuclear" -> ("nuclear", "arms")."""
     return tuple(dict.fromkeys("".join(_fold(c) for c in text).split()))
 
 
-def _normalized_chars(text: str) -> tuple[str, list[int]]:
+def _normalized_chars(text: str) -> tuple[str, Sequence[int]]:
     """The text folded one character at a time (see `_fold`), with where each character came from in the text.
 
     Spaces are not collapsed, so that every position maps back to the original text.
     """
+    if text.isascii():  # most text: each character folds to exactly one, so positions do not move
+        return text.translate(_ASCII_FOLDS), range(len(text))
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
