@@ -232,27 +232,39 @@ class _Record:
         return value
 
     def text(self, key: str, required: bool = True) -> str | None:
+        value = self.table.get(key)  # the most frequent read: a present string goes back without a call to _get
+        if not isinstance(value, str) or not value or value.isspace():
+            self._text_problem(key, required)
+            return None
+        self.seen.add(key)
+        return value
+
+    def _text_problem(self, key: str, required: bool) -> None:
+        """Record why a field is not text: missing (when required), null, not a string, or blank."""
         value = self._get(key, required)
         if value is None:
-            return None
+            return
         if not isinstance(value, str):
             self.problem(key, f"must be a string, not {_type_name(value)}")
-            return None
-        if not value or value.isspace():
+        else:
             self.problem(key, "must not be empty")
-            return None
-        return value
 
     def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
         value = self._get(key, required)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(key, f"must be a list of strings, not {_type_name(value)}")
-            return ()
-        if any(not item or item.isspace() for item in value):
-            self.problem(key, "must not contain empty strings")
-        return tuple(value)
+        blank = False
+        if isinstance(value, list):
+            for item in value:
+                if not isinstance(item, str):
+                    break
+                blank = blank or not item or item.isspace()
+            else:  # every item is a string
+                if blank:
+                    self.problem(key, "must not contain empty strings")
+                return tuple(value)
+        self.problem(key, f"must be a list of strings, not {_type_name(value)}")
+        return ()
 
     def date(self, key: str, required: bool = True) -> PartialDate | None:
         value = self._get(key, required)
