@@ -321,10 +321,10 @@ def tally_note(check: Any) -> str:
 
 def quotes_table(dataset: Dataset, meeting: Meeting, quotes: Sequence[Quote]) -> Table:
     table = _table()
-    table.add_column("Speaker", overflow="fold", ratio=2)
-    table.add_column("Quote", overflow="fold", ratio=5)
-    table.add_column("Context", overflow="fold", ratio=3)
-    table.add_column("Source", overflow="fold", style="dim", ratio=2)
+    table.add_column("Speaker", overflow="fold", max_width=28)
+    table.add_column("Quote", overflow="fold", ratio=3)
+    table.add_column("Context", overflow="fold", ratio=2)
+    table.add_column("Source", overflow="fold", style="dim", max_width=32)
     for q in quotes:
         table.add_row(plain(speaker_label(dataset, q), "bold"), plain(f"“{q.text}”"), plain(q.context), plain(q.source))
     return table
@@ -374,7 +374,7 @@ def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group
         facts.add_row("Agreements", plain("; ".join(meeting.agreements)))
     parts: list[Any] = [Text(escape_controls(meeting.id), style="bold cyan"), Padding(facts, (1, 0, 0, 0))]
     if meeting.quotes:
-        parts += [Text("\nQuotes\n", style="bold"), quotes_view(dataset, meeting, meeting.quotes, width)]
+        parts += [Text("\nQuotes", style="bold"), quotes_view(dataset, meeting, meeting.quotes, width)]
     if meeting.disputes:
         parts.append(Text("\nDisagreements between sources", style="bold"))
         for d in meeting.disputes:
