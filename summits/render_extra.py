@@ -7,7 +7,7 @@ escaped); highlighting of search matches is applied as styles on that plain text
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.padding import Padding
@@ -16,7 +16,6 @@ from rich.text import Text
 
 from summits.model import COUNTRY_NAMES, Dataset, Leader, Meeting, Office, Quote
 from summits.query import TallyCheck, speaker_label
-from summits.records import Citations, DisputeRow, LeaderProfile, MeetingCounts
 from summits.render import (
     MEETING_CSV_HEADER,
     _fit,
@@ -29,6 +28,9 @@ from summits.render import (
     plain,
 )
 from summits.search import SearchResult, match_spans
+
+if TYPE_CHECKING:  # records is imported where a command needs it, so that `search` does not load it
+    from summits.records import Citations, DisputeRow, LeaderProfile, MeetingCounts
 
 HIGHLIGHT = "bold yellow"
 
@@ -194,6 +196,12 @@ def leader_csv_row(leader: Leader, counts: MeetingCounts) -> list[object]:
     ]
 
 
+def _no_meetings() -> MeetingCounts:
+    from summits.records import MeetingCounts
+
+    return MeetingCounts()
+
+
 def leaders_table(leaders: Sequence[Leader], counts: dict[str, MeetingCounts]) -> Table:
     """Every leader with offices and counts; Americans first, a rule before the Soviet and Russian side."""
     name_width = max(12, _fit([x.name for x in leaders] + [x.id for x in leaders], 26))
@@ -212,7 +220,7 @@ def leaders_table(leaders: Sequence[Leader], counts: dict[str, MeetingCounts]) -
         cell.append_text(plain(f"\n{leader.id}", "cyan", keep_newlines=True))
         cell.append_text(plain(f"\n{COUNTRY_NAMES.get(leader.country, leader.country)}", "dim", keep_newlines=True))
         offices = plain("\n".join(office_line(o, leader) for o in leader.offices), keep_newlines=True)
-        c = counts.get(leader.id, MeetingCounts())
+        c = counts[leader.id] if leader.id in counts else _no_meetings()
         table.add_row(cell, offices, Text(str(c.meetings)), Text(str(c.calls)))
     return table
 
