@@ -168,3 +168,32 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
     assert result.exit_code == 2
     assert result.stderr.startswith("summits: error: ")
     assert "missing.toml: no such file" in result.stderr
+
+
+def test_core_commands_run_on_an_app_holding_only_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.main import get_command
+
+    from summits.cli import app, app_for
+
+    monkeypatch.delenv("_SUMMITS_COMPLETE", raising=False)
+    core = app_for(["--data", "x.toml", "quote", "helsinki-2018"])
+    assert sorted(get_command(core).commands) == ["count", "list", "quote", "show"]  # type: ignore[attr-defined]
+    assert app_for(["search", "nuclear"]) is app
+    assert app_for(["--help"]) is app
+    monkeypatch.setenv("_SUMMITS_COMPLETE", "complete_bash")
+    assert app_for(["quote"]) is app
+
+
+def test_the_core_app_answers_exactly_as_the_whole_app() -> None:
+    from typer.testing import CliRunner
+
+    from summits.cli import app, app_for
+
+    from .conftest import MINI
+
+    argv = ["--data", str(MINI), "list", "--leader", "Bush", "--format", "json"]
+    env = {"COLUMNS": "120", "NO_COLOR": "1"}
+    whole = CliRunner().invoke(app, argv, env=env)
+    core = CliRunner().invoke(app_for(argv), argv, env=env)
+    assert (core.exit_code, core.stdout) == (whole.exit_code, whole.stdout)
+    assert len(json.loads(core.stdout)) == 3
