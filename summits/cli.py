@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -68,7 +69,8 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # Messages can meet a closed pipe too (`summits list 2>&1 | head -1`): end the same quiet way.
+    return _DataConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def say(message: str, style: str = "") -> None:
@@ -471,7 +473,9 @@ def _end_on_broken_pipe() -> None:
     # The reader left (`summits list | head -1`). Point stdout at /dev/null so that the interpreter's final flush
     # of whatever is still buffered cannot fail again and print "Exception ignored".
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
     os.close(devnull)
 
 

@@ -197,3 +197,21 @@ def test_the_core_app_answers_exactly_as_the_whole_app() -> None:
     core = CliRunner().invoke(app_for(argv), argv, env=env)
     assert (core.exit_code, core.stdout) == (whole.exit_code, whole.stdout)
     assert len(json.loads(core.stdout)) == 3
+
+
+def test_a_closed_pipe_on_stderr_ends_quietly_with_141() -> None:
+    """`summits list 2>&1 | head -1`: the note about calls meets the closed pipe after the data did."""
+    import subprocess
+    import sys
+
+    from .conftest import MINI
+
+    reader_gone = subprocess.Popen(
+        [sys.executable, "-m", "summits", "--data", str(MINI), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={"COLUMNS": "120", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "SUMMITS_CACHE_DIR": ""},
+    )
+    assert reader_gone.stdout is not None
+    reader_gone.stdout.close()
+    assert reader_gone.wait(timeout=60) == 141
