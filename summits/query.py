@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summits.model import COUNTRY_NAMES, Dataset, Kind, Leader, Meeting, PartialDate, Quote, Tally
+from summits.model import Dataset, Kind, Leader, Meeting, PartialDate, Quote, Tally
 
 GROUPINGS = ("president", "counterpart", "pair", "year", "decade", "country", "kind")
 NO_PRESIDENT = "(no sitting U.S. president)"
@@ -170,10 +170,6 @@ class Filters:
                 return False
         return all(any(meeting.has_leader(i) for i in group) for group in self.leaders)
 
-    @property
-    def narrows_period(self) -> bool:
-        return self.start is not None or self.end is not None
-
 
 def select(dataset: Dataset, filters: Filters) -> list[Meeting]:
     """The meetings that pass the filters, in chronological order."""
@@ -309,10 +305,6 @@ def speaker_label(dataset: Dataset, quote: Quote) -> str:
     if quote.speaker_role:
         return f"{quote.speaker_name} ({quote.speaker_role})"
     return quote.speaker_name or ""
-
-
-def country_name(code: str) -> str:
-    return COUNTRY_NAMES.get(code, code)
 
 
 def date_range_label(start: PartialDate, end: PartialDate | None) -> str:

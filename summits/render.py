@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -404,7 +404,3 @@ def source_text(s: Source) -> Text:
     if s.url:
         text.append_text(plain(f"\n{s.url}", "dim"))
     return text
-
-
-def print_table(console: Console, renderable: Any) -> None:
-    console.print(renderable)
