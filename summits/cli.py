@@ -502,15 +502,15 @@ def _invoked_command(args: list[str]) -> str | None:
 
 def app_for(args: list[str]) -> typer.Typer:
     """The app to run for these arguments. Typer turns every registered command into a Click command on each run
-    (about 1.5 ms a command); a run of one of the four core commands gets an app holding only those, which does
-    the same work with less. Help, completion and every other command get the whole app."""
-    if _invoked_command(args) not in CORE_COMMANDS or "_SUMMITS_COMPLETE" in os.environ:
+    (about 1.5 ms a command), so a run of one of the core commands gets an app holding that command alone, which
+    answers exactly as the whole app would. Help, completion and every other command get the whole app."""
+    name = _invoked_command(args)
+    if name not in CORE_COMMANDS or "_SUMMITS_COMPLETE" in os.environ:
         return app
-    core = typer.Typer(**APP_SETTINGS)
-    core.callback()(main_options)
-    for name, command in CORE_COMMANDS.items():
-        core.command(name)(command)
-    return core
+    single = typer.Typer(**APP_SETTINGS)
+    single.callback()(main_options)
+    single.command(name)(CORE_COMMANDS[name])
+    return single
 
 
 def main() -> None:
