@@ -234,3 +234,40 @@ def test_a_closed_pipe_on_stderr_ends_quietly_with_141() -> None:
     assert reader_gone.stderr is not None
     reader_gone.stderr.close()
     assert reader_gone.wait(timeout=60) == 141
+
+
+def _run_python(code_or_module: list[str], stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    from .conftest import MINI
+
+    env = {"COLUMNS": "120", "NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "SUMMITS_CACHE_DIR": ""}
+    env["SUMMITS_DATA"] = str(MINI)
+    return subprocess.run(
+        [sys.executable, *code_or_module], stdout=stdout, stderr=subprocess.PIPE, env=env, text=True, timeout=60
+    )
+
+
+def test_the_console_script_writes_all_its_output_to_a_file_before_it_ends(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A file is fully buffered: whatever was not flushed before the process ended would be missing.
+    out = tmp_path / "out.json"
+    with out.open("w") as stream:
+        done = _run_python(["-m", "summits", "list", "--calls", "--format", "json"], stdout=stream)
+    assert (done.returncode, done.stderr) == (0, "")
+    expected = run("list", "--calls", "--format", "json").stdout
+    assert out.read_text() == expected
+    assert len(json.loads(expected)) == 7  # every record of mini.toml, its call included
+
+
+def test_the_console_script_ends_with_the_commands_exit_code_and_message() -> None:
+    done = _run_python(["-m", "summits", "quote", "nope-1999"])
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("summits: error: unknown meeting id 'nope-1999'")
+
+
+def test_the_console_script_runs_exit_handlers() -> None:
+    code = (
+        "import atexit, sys; atexit.register(print, 'handler ran', file=sys.stderr); "
+        "sys.argv = ['summits', '--version']; from summits.cli import run; run()"
+    )
+    done = _run_python(["-c", code])
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"summits {__version__}\n", "handler ran\n")
