@@ -36,11 +36,6 @@ from summits.model import (
     participant_on,
 )
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
-
 SCHEMA_VERSION = 1
 SOURCE_KINDS = ("official", "news", "reference", "seed")
 LEADER_ID = re.compile(r"[a-z]+(-[a-z]+)*")
@@ -136,6 +131,11 @@ def read_document(path: Path) -> dict[str, Any]:
         if not isinstance(document, dict):
             raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
         return document
+    # Imported here, not at the top: a file read back from the parse cache (the usual case) never needs a parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised only on Python 3.10
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

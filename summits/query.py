@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -46,8 +45,12 @@ class UnknownName(LookupError):
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names: "George H.W. Bush" -> "george h w bush"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = text.casefold()
+    if not plain.isascii():  # only then is there an accent to take off, and unicodedata (a module of its own) to load
+        import unicodedata
+
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from summits.cache import ENV_VAR as CACHE_DIR
 from summits.cli import app
 from summits.dataset import load
 from summits.model import Dataset
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+__all__ = ["MINI", "MINI_TEXT", "tomllib"]
 
 MINI = Path(__file__).parent / "data" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")

@@ -572,7 +572,7 @@ def test_validate_on_an_unreadable_file_exits_2(tmp_path: Path, name: str) -> No
 
 
 def test_json_null_in_a_required_field_is_a_problem_not_a_missing_meeting(tmp_path: Path) -> None:
-    from summits.dataset import tomllib
+    from .conftest import tomllib
 
     document = tomllib.loads(MINI_TEXT)
     document["meetings"][3]["summary"] = None
@@ -587,7 +587,7 @@ def test_json_null_in_a_required_field_is_a_problem_not_a_missing_meeting(tmp_pa
 
 
 def test_json_null_in_an_optional_field_is_the_same_as_leaving_it_out(tmp_path: Path) -> None:
-    from summits.dataset import tomllib
+    from .conftest import tomllib
 
     document = tomllib.loads(MINI_TEXT)
     document["meetings"][0]["venue"] = None

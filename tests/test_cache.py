@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from summits import cache, dataset
-from tests.conftest import MINI_TEXT
+from tests.conftest import MINI_TEXT, tomllib
 
 # A comment makes the mini dataset large enough to be cached without changing what it holds.
 PADDING = "# " + "x" * cache.MIN_BYTES + "\n"
@@ -26,13 +26,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the TOML parses that read_document makes (one entry per parse, its text's length)."""
     calls: list[int] = []
-    real = dataset.tomllib.loads
+    real = tomllib.loads
 
     def counting(text: str, **kwargs: Any) -> dict[str, Any]:
         calls.append(len(text))
         return real(text, **kwargs)
 
-    monkeypatch.setattr(dataset.tomllib, "loads", counting)
+    monkeypatch.setattr(tomllib, "loads", counting)  # the module read_document imports when it parses
     return calls
 
 
@@ -133,3 +133,22 @@ def test_only_the_most_recent_entries_are_kept(tmp_path: Path, cache_dir: Path) 
     for index in range(cache.MAX_ENTRIES + 3):
         dataset.read_document(large(tmp_path, name=f"file-{index}.toml"))
     assert len(list(cache_dir.glob("*.parsed"))) == cache.MAX_ENTRIES
+
+
+def test_a_file_read_back_from_the_cache_loads_no_parser(tmp_path: Path) -> None:
+    """Start-up cost: with the parse cached, neither the TOML parser nor unicodedata (needed only for accented
+    names typed by the user) is imported to load and query the shipped dataset."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from summits.dataset import load; from summits import query; "
+        "query.resolve_leader(load(), 'Bush'); print(sorted({'tomllib', 'tomli', 'unicodedata'} & set(sys.modules)))"
+    )
+    env = {"SUMMITS_CACHE_DIR": str(tmp_path), "PATH": os.environ.get("PATH", "")}
+    first, second = (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60)
+        for _ in range(2)
+    )
+    assert first.stdout in ("['tomllib']\n", "['tomli']\n")  # parsed (tomli before Python 3.11), then cached
+    assert second.stdout == "[]\n"

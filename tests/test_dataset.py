@@ -23,7 +23,7 @@ def test_mini_dataset_loads_in_chronological_order(mini) -> None:  # type: ignor
 def test_json_export_shape_loads_the_same(tmp_path: Path) -> None:
     import json
 
-    from summits.dataset import tomllib
+    from .conftest import tomllib
 
     path = tmp_path / "mini.json"
     path.write_text(json.dumps(tomllib.loads(MINI_TEXT)), encoding="utf-8")

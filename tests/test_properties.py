@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summits.cli import app
-from summits.dataset import DataFileError, InvalidDataset, build, load, tomllib
+from summits.dataset import DataFileError, InvalidDataset, build, load
 from summits.model import Dataset
 
-from .conftest import MINI_TEXT
+from .conftest import MINI_TEXT, tomllib
 
 EXAMPLES = 300
 PROPERTY_SETTINGS = settings(
