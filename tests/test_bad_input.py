@@ -23,7 +23,8 @@ from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from summits import render
-from summits.cli import app, problems_table
+from summits.cli import app
+from summits.cli_shared import problems_table
 from summits.dataset import DataFileError, InvalidDataset, Problem, check, load
 
 from .conftest import MINI, MINI_TEXT

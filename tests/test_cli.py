@@ -177,17 +177,32 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
     assert "missing.toml: no such file" in result.stderr
 
 
-def test_a_core_command_runs_on_an_app_holding_only_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "name",
+    ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"],
+)
+def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.main import get_command
 
     from summits.cli import app, app_for
 
     monkeypatch.delenv("_SUMMITS_COMPLETE", raising=False)
-    single = app_for(["--data", "x.toml", "quote", "helsinki-2018"])
-    assert sorted(get_command(single).commands) == ["quote"]  # type: ignore[attr-defined]
-    assert sorted(get_command(app_for(["count", "--by", "kind"])).commands) == ["count"]  # type: ignore[attr-defined]
-    assert app_for(["search", "nuclear"]) is app
+    single = app_for(["--data", "x.toml", name, "--help"])
+    assert single is not app
+    assert sorted(get_command(single).commands) == [name]  # type: ignore[attr-defined]
+    assert sorted(get_command(app).commands) == sorted(  # type: ignore[attr-defined]
+        ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"]
+    )
+
+
+def test_help_completion_and_unknown_commands_get_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summits.cli import app, app_for
+
+    monkeypatch.delenv("_SUMMITS_COMPLETE", raising=False)
+    assert app_for([]) is app
     assert app_for(["--help"]) is app
+    assert app_for(["--data", "x.toml"]) is app
+    assert app_for(["serch", "nuclear"]) is app
     monkeypatch.setenv("_SUMMITS_COMPLETE", "complete_bash")
     assert app_for(["quote"]) is app
 
@@ -200,6 +215,14 @@ def test_a_core_command_runs_on_an_app_holding_only_it(monkeypatch) -> None:  # 
         ["count", "--by", "nope"],
         ["quote", "nope"],
         ["show", "--frobnicate"],
+        ["search", "Reykjavik", "--leader", "Reagan"],
+        ["leaders", "putin"],
+        ["timeline", "--per", "year"],
+        ["sources", "--kind", "news"],
+        ["disputes"],
+        ["validate"],
+        ["export", "--format", "json", "--output", "-"],
+        ["serch", "summit"],
     ],
 )
 def test_the_single_command_app_answers_exactly_as_the_whole_app(args: list[str]) -> None:
@@ -213,7 +236,6 @@ def test_the_single_command_app_answers_exactly_as_the_whole_app(args: list[str]
     env = {"COLUMNS": "120", "NO_COLOR": "1"}
     whole = CliRunner().invoke(app, argv, env=env)
     single = CliRunner().invoke(app_for(argv), argv, env=env)
-    assert app_for(argv) is not app
     assert (single.exit_code, single.stdout, single.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
     assert single.stdout or single.stderr
 

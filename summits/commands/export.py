@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summits.cli import UserError, reports_errors, say, state_of
+from summits.cli_shared import UserError, reports_errors, say, state_of
 
 
 class ExportFormat(str, Enum):

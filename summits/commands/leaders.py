@@ -8,7 +8,7 @@ import typer
 
 def register(app: typer.Typer) -> None:
     from summits import completion
-    from summits.cli import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
+    from summits.cli_shared import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
 
     @app.command("leaders")
     @reports_errors

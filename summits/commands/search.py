@@ -7,7 +7,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from summits.cli import (
+    from summits.cli_shared import (
         CallsOption,
         CountryOption,
         Format,

@@ -15,7 +15,7 @@ class SourceKind(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    from summits.cli import Format, FormatOption, reports_errors, say, state_of, stdout_console
+    from summits.cli_shared import Format, FormatOption, reports_errors, say, state_of, stdout_console
 
     @app.command("sources")
     @reports_errors

@@ -18,7 +18,7 @@ class ColourBy(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    from summits.cli import (
+    from summits.cli_shared import (
         CallsOption,
         CountryOption,
         Format,
