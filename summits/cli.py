@@ -46,7 +46,10 @@ APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
 }
-app = typer.Typer(**APP_SETTINGS)
+# The core commands register here as the module loads; the others join when the whole app is first asked for
+# (whole_app(), or summits.cli.app), which a run of a single command never does.
+_app = typer.Typer(**APP_SETTINGS)
+_others_registered = False
 
 
 def _version(value: bool) -> None:
@@ -55,7 +58,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def main_options(
     ctx: typer.Context,
     data: Annotated[
@@ -79,7 +82,7 @@ def main_options(
 # ---------------------------------------------------------------- commands
 
 
-@app.command("list")
+@_app.command("list")
 @reports_errors
 def list_meetings(
     ctx: typer.Context,
@@ -108,7 +111,7 @@ def list_meetings(
     note_hidden_calls(dataset, filters)
 
 
-@app.command("count")
+@_app.command("count")
 @reports_errors
 def count_meetings(
     ctx: typer.Context,
@@ -159,7 +162,7 @@ def count_meetings(
     note_hidden_calls(dataset, filters)
 
 
-@app.command("quote")
+@_app.command("quote")
 @reports_errors
 def quote(
     ctx: typer.Context,
@@ -208,7 +211,7 @@ def quote(
         say(f"No quotes{who} are recorded for {meeting.id}.")
 
 
-@app.command("show")
+@_app.command("show")
 @reports_errors
 def show(
     ctx: typer.Context,
@@ -279,7 +282,7 @@ def app_for(args: list[str]) -> typer.Typer:
     as the whole app would. Help, completion and unknown commands get the whole app."""
     name = _invoked_command(args)
     if "_SUMMITS_COMPLETE" in os.environ or name is None:
-        return app
+        return whole_app()
     single = typer.Typer(**APP_SETTINGS)
     single.callback()(main_options)
     if name in CORE_COMMANDS:
@@ -287,7 +290,7 @@ def app_for(args: list[str]) -> typer.Typer:
     elif name in COMMAND_MODULES:
         importlib.import_module(f"summits.commands.{name}").register(single)
     else:
-        return app  # whose "No such command" names the commands there are
+        return whole_app()  # whose "No such command" names the commands there are
     return single
 
 
@@ -349,5 +352,17 @@ def _click_saw_broken_pipe() -> bool:
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
 
 
-# The commands of summits.commands, after the core four so that --help lists those first.
-register_all(app)
+def whole_app() -> typer.Typer:
+    """The app with every command: the core four, then those of summits.commands, in the order --help lists them."""
+    global _others_registered
+    if not _others_registered:
+        register_all(_app)
+        _others_registered = True
+    return _app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`summits.cli.app` is the whole app, built on first use."""
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

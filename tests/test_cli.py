@@ -293,3 +293,29 @@ def test_the_console_script_runs_exit_handlers() -> None:
     )
     done = _run_python(["-c", code])
     assert (done.returncode, done.stdout, done.stderr) == (0, f"summits {__version__}\n", "handler ran\n")
+
+
+CORE_MODULES = ["summits", "summits.cache", "summits.cli", "summits.cli_shared", "summits.commands",
+                "summits.completion", "summits.dataset", "summits.model", "summits.query", "summits.render"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "extra"),
+    [
+        (["list", "--leader", "Bush"], []),
+        (["quote", "helsinki-2018"], []),
+        (["search", "nuclear"], ["summits.commands.search", "summits.render_extra", "summits.search"]),
+        (["timeline"], ["summits.commands.timeline", "summits.render_timeline", "summits.timeline"]),
+    ],
+)
+def test_a_command_imports_only_the_modules_it_needs(args: list[str], extra: list[str]) -> None:
+    """Start-up time: other commands' modules, the exporters and SQLite are imported only by a command that uses them."""
+    code = (
+        f"import sys; sys.argv = ['summits', *{args!r}]; from summits.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('summits') or m == 'sqlite3'), file=sys.stderr)"
+    )
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "SUMMITS_CACHE_DIR": ""}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == repr(sorted(CORE_MODULES + extra))
