@@ -212,9 +212,7 @@ def report(all_cases: list[Case], rounds: int) -> bool:
     same_end = next((c for c in all_cases if c.kind == "same-end" and c.status == "ok"), None)
     print(f"Floor: {floor.time * 1000:.0f} ms, {floor.peak / 2**20:.1f} MiB peak RSS")
     print()
-    header = (
-        f"{'command':<36} {'time':>8} {'x floor':>8} {'memory':>10} {'x floor':>8} {'x same end':>11}  budget     result"
-    )
+    header = f"{'command':<36} {'time':>8} {'x floor':>8} {'memory':>10} {'x floor':>8} {'x same end':>11}  budget     result"
     print(header)
     print("-" * len(header))
     for case in all_cases:
