@@ -74,7 +74,7 @@ def problems_table(problems: list[Problem]) -> Any:
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column("Record", overflow="fold")
     table.add_column("Field", overflow="fold")
     table.add_column("Problem", overflow="fold", ratio=1)

@@ -228,6 +228,7 @@ def _table(title: str | None = None) -> Table:
         title_justify="left",
         pad_edge=False,
         collapse_padding=True,
+        show_edge=False,  # no blank line above the header and below the last row, no margin on the left
     )
 
 
@@ -255,7 +256,7 @@ def meetings_table(meetings: Sequence[Meeting], width: int = 200) -> Table:
         "Kind": _fit([m.kind.value for m in meetings], 12),
     }
     # Columns are separated by two spaces.
-    room = width - sum(max(w, len(h)) for h, w in wide_widths.items()) - 2 * len(wide_widths) - 1
+    room = width - sum(max(w, len(h)) for h, w in wide_widths.items()) - 2 * len(wide_widths)
     table = _table()
     table.add_column("ID", style="cyan", no_wrap=True, min_width=id_width)
     if room >= 0:

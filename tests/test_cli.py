@@ -319,3 +319,22 @@ def test_a_command_imports_only_the_modules_it_needs(args: list[str], extra: lis
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[-1] == repr(sorted(CORE_MODULES + extra))
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["list"], "ID"),
+        (["count", "--by", "kind"], "Kind"),
+        (["quote", "helsinki-2018"], "Speaker"),
+        (["search", "nuclear"], "ID"),
+        (["leaders"], "Leader"),
+        (["sources"], "ID"),
+    ],
+)
+def test_a_table_starts_with_its_header_on_the_first_line(run, args: list[str], header: str) -> None:  # type: ignore[no-untyped-def]
+    """`summits list | head -1` shows the column names, not a blank line, and rows start at the left margin."""
+    lines = run(*args, columns=140).stdout.splitlines()
+    assert lines[0].split()[0] == header
+    assert lines[1].startswith("─")
+    assert lines[-1].strip() != ""

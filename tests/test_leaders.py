@@ -38,29 +38,27 @@ def test_leaders_table_lists_every_leader_with_offices_and_counts(run) -> None: 
     result = run("leaders", columns=80)
     assert result.exit_code == 0
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "Leader             Offices                                       Meetings  Calls",
+        "─" * 80,
+        "George H. W. Bush  Vice President: 1981-01-20 to 1989-01-20             1      0",
+        "bush-hw            President: 1989-01-20 to 1993-01-20",
+        "United States",
+        "George W. Bush     President: 2001-01-20 to 2009-01-20                  2      0",
+        "bush-gw",
+        "United States",
+        "Ronald Reagan      President: 1981-01-20 to 1989-01-20                  2      0",
+        "reagan",
+        "United States",
+        "Donald Trump       President: 2017-01-20 to 2021-01-20                  2      1",
+        "trump              President: since 2025-01-20",
+        "United States",
         "",
-        " Leader             Offices                                     Meetings  Calls",
-        " " + "─" * 78,
-        " George H. W. Bush  Vice President: 1981-01-20 to 1989-01-20           1      0",
-        " bush-hw            President: 1989-01-20 to 1993-01-20",
-        " United States",
-        " George W. Bush     President: 2001-01-20 to 2009-01-20                2      0",
-        " bush-gw",
-        " United States",
-        " Ronald Reagan      President: 1981-01-20 to 1989-01-20                2      0",
-        " reagan",
-        " United States",
-        " Donald Trump       President: 2017-01-20 to 2021-01-20                2      1",
-        " trump              President: since 2025-01-20",
-        " United States",
-        "",
-        " Mikhail Gorbachev  General Secretary of the Communist Party:          2      0",
-        " gorbachev          1985-03-11 to 1991-08-24",
-        " Soviet Union       President: 1990-03-15 to 1991-12-25",
-        " Vladimir Putin     President: 2000-05-07 to 2008-05-07                4      1",
-        " putin              Prime Minister: 2008-05-08 to 2012-05-07",
-        " Russia             President: since 2012-05-07",
-        "",
+        "Mikhail Gorbachev  General Secretary of the Communist Party:            2      0",
+        "gorbachev          1985-03-11 to 1991-08-24",
+        "Soviet Union       President: 1990-03-15 to 1991-12-25",
+        "Vladimir Putin     President: 2000-05-07 to 2008-05-07                  4      1",
+        "putin              Prime Minister: 2008-05-08 to 2012-05-07",
+        "Russia             President: since 2012-05-07",
     ]
 
 
@@ -127,11 +125,11 @@ def test_leader_profile_table(run) -> None:  # type: ignore[no-untyped-def]
     assert lines[6].split() == ["Vladimir", "Putin", "putin", "2", "0"]
     assert lines[-6:] == [
         "Totals reported by sources",
-        "   With            Period           Reported  Listed  Check            Source",
-        "   " + "─" * 76,
-        "   Vladimir Putin  in person,              3       2  1 not found      news-one",
-        "                   2001-01-20 to                      with a source",
-        "                   2009-01-20",
+        "  With            Period            Reported  Listed  Check             Source",
+        "  " + "─" * 78,
+        "  Vladimir Putin  in person,               3       2  1 not found with  news-one",
+        "                  2001-01-20 to                       a source",
+        "                  2009-01-20",
     ]
     assert "ljubljana-2001" in result.stdout and "bratislava-2005" in result.stdout
     assert result.stderr == ""

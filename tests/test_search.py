@@ -76,23 +76,21 @@ def test_search_table_at_80_columns_stacks_the_meeting_beside_its_matches(run) -
     result = run("search", "nuclear", "arms", columns=80)
     assert result.exit_code == 0
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "Meeting             Matches",
+        "─" * 80,
+        "reykjavik-1986      topics: nuclear arms",
+        "1986-10-11–12       summary: Talks on nuclear arms came close to abolishing",
+        "Reykjavik, Iceland  ballistic missiles.",
+        "Ronald Reagan",
+        "Mikhail Gorbachev",
+        "score 8",
         "",
-        " Meeting             Matches",
-        " " + "─" * 78,
-        " reykjavik-1986      topics: nuclear arms",
-        " 1986-10-11–12       summary: Talks on nuclear arms came close to abolishing",
-        " Reykjavik, Iceland  ballistic missiles.",
-        " Ronald Reagan",
-        " Mikhail Gorbachev",
-        " score 8",
-        "",
-        " helsinki-2018       topics: nuclear arms",
-        " 2018-07-16",
-        " Helsinki, Finland",
-        " Donald Trump",
-        " Vladimir Putin",
-        " score 6",
-        "",
+        "helsinki-2018       topics: nuclear arms",
+        "2018-07-16",
+        "Helsinki, Finland",
+        "Donald Trump",
+        "Vladimir Putin",
+        "score 6",
     ]
     assert result.stderr == ""
 
