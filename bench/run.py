@@ -269,7 +269,7 @@ def report(all_cases: list[Case], rounds: int) -> bool:
             previous = case
         print(
             "time and memory per meeting are above the floor; growth is the time against the previous size;\n"
-            "'first run' is the warm-up round, which parses the file (later rounds read the parse cache)."
+            "'first run' is the warm-up round, which parses and checks the file (later rounds read the dataset cache)."
         )
     print()
     print(
@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--rounds must be at least 2 (the first is a warm-up)")
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
     all_cases = cases(sizes)
-    # A cache of parsed files of its own: the warm-up round starts cold (its times are the 'first run' of the
+    # A dataset cache of its own: the warm-up round starts cold (its times are the 'first run' of the
     # scale table), and the generated files' entries, 100 MB and more, never land in the user's cache.
     with tempfile.TemporaryDirectory(prefix="summits-bench-cache-") as cache:
         env = child_environment() | {"SUMMITS_CACHE_DIR": cache}

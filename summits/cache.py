@@ -1,14 +1,16 @@
-"""A cache of parsed dataset files, so that a large TOML file is not parsed again until it changes.
+"""A cache of built and validated datasets, so that a file is not parsed and checked again until it changes.
 
-Parsing TOML is the slowest step of loading a dataset (Python's TOML parser reads a few megabytes a second);
-reading back the parsed data with marshal is some thirty times faster. Only the parse is cached: the dataset is
-still built and validated from the parsed data on every run, so the cache can never hide a problem.
+Loading a dataset means parsing its TOML (Python's TOML parser reads a few megabytes a second), then building
+and checking every record. Both give the same result for the same bytes read by the same code. So once a file
+has loaded without a problem, the Dataset is kept in its compact form (summits/compact.py, written with
+marshal), and made again from that, several times faster, for as long as neither the file nor summits changes.
+A file with problems is never kept: it is read and checked, and its problems reported, every time.
 
-Each dataset path has one entry, which records a 256-bit BLAKE2 digest of the file's content it was made from (and the
-Python version, whose parser and marshal format it depends on). An entry is used only when that matches the file
-as read now, so a stale entry can never answer; a damaged or unreadable one is ignored. Files under
-MIN_BYTES are parsed directly, as that is as fast as the cache, and only the MAX_ENTRIES most recently written
-entries are kept.
+Each dataset path has one entry, which records a 256-bit BLAKE2 digest of the file's content it was made from,
+a digest of the summits code that builds and checks datasets, and the Python version (whose marshal format it
+depends on). An entry is used only when all three match, so a stale entry can never answer; a damaged or
+unreadable one is ignored. Files under MIN_BYTES are loaded directly, as that is as fast as the cache, and
+only the MAX_ENTRIES most recently written entries are kept.
 
 The cache lives in $SUMMITS_CACHE_DIR, or else $XDG_CACHE_HOME/summits, or else ~/.cache/summits. Setting
 SUMMITS_CACHE_DIR to an empty value turns it off. Nothing here raises: a cache that cannot be read or written
@@ -22,7 +24,8 @@ import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
+
+from summits.model import Dataset
 
 try:  # the module hashlib takes BLAKE2 from, without the 4 ms hashlib spends loading OpenSSL at every start
     from _blake2 import blake2b
@@ -32,7 +35,10 @@ except ImportError:  # pragma: no cover - a Python built without it
 ENV_VAR = "SUMMITS_CACHE_DIR"
 MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8
-FORMAT = b"summits-parsed-2"
+FORMAT = b"summits-dataset-1"
+SUFFIX = ".dataset"
+# The modules whose code decides what a file builds into: a change to any of them makes every entry stale.
+BUILDERS = ("model.py", "dataset.py", "compact.py")
 
 
 def directory() -> Path | None:
@@ -49,48 +55,75 @@ def _entry(path: Path) -> Path | None:
     if folder is None:
         return None
     name = blake2b(os.fsencode(os.path.abspath(path)), digest_size=16).hexdigest()
-    return folder / f"{name}.parsed"
+    return folder / f"{name}{SUFFIX}"
 
 
-def _header(content: bytes) -> bytes:
+_code_digest_memo: list[bytes] = []
+
+
+def code_digest() -> bytes | None:
+    """A digest of the summits code that builds and checks datasets, or None when it cannot be read (then the
+    cache is not used: an entry must never outlive the code that made it)."""
+    if not _code_digest_memo:
+        digest = blake2b(digest_size=16)
+        try:
+            for name in BUILDERS:
+                digest.update(Path(__file__).with_name(name).read_bytes())
+        except OSError:
+            return None
+        _code_digest_memo.append(digest.hexdigest().encode())
+    return _code_digest_memo[0]
+
+
+def _header(content: bytes) -> bytes | None:
+    code = code_digest()
+    if code is None:
+        return None
     python = ".".join(str(n) for n in sys.version_info[:3]).encode()
     digest = blake2b(content, digest_size=32).hexdigest().encode()
-    return b"%s %s %s %s\n" % (FORMAT, python, sys.implementation.name.encode(), digest)
+    return b"%s %s %s %s %s\n" % (FORMAT, python, sys.implementation.name.encode(), code, digest)
 
 
-def load(path: Path, content: bytes) -> dict[str, Any] | None:
-    """The parsed data of a file with this content, if an entry made from exactly this content exists."""
+def load(path: Path, content: bytes) -> Dataset | None:
+    """The dataset a file with this content builds into, if an entry made from exactly this content (by this
+    code) exists."""
     if len(content) < MIN_BYTES:
         return None
     entry = _entry(path)
-    if entry is None:
+    header = _header(content) if entry is not None else None
+    if entry is None or header is None:
         return None
     try:
         with entry.open("rb") as stream:
-            if stream.readline() != _header(content):
+            if stream.readline() != header:
                 return None
-            document = marshal.loads(stream.read())
+            plain = marshal.loads(stream.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return document if isinstance(document, dict) else None
+    from summits import compact
+
+    try:
+        return compact.from_plain(plain)
+    except Exception:  # an entry damaged in a way marshal did not notice: build from the file instead
+        return None
 
 
-def store(path: Path, content: bytes, document: dict[str, Any]) -> None:
-    """Keep the parsed data of a file with this content, replacing the path's previous entry."""
+def store(path: Path, content: bytes, dataset: Dataset) -> None:
+    """Keep the dataset a file with this content built into, without a problem, replacing the path's entry."""
     if len(content) < MIN_BYTES:
         return
     entry = _entry(path)
-    if entry is None:
+    header = _header(content) if entry is not None else None
+    if entry is None or header is None:
         return
-    try:
-        payload = marshal.dumps(document)
-    except ValueError:
-        return  # a value marshal cannot keep (a TOML date literal): parse such a file each time
+    from summits import compact
+
+    payload = marshal.dumps(compact.to_plain(dataset))
     partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as stream:
-            stream.write(_header(content))
+            stream.write(header)
             stream.write(payload)
         os.replace(partial, entry)  # readers see the old entry or the new one, never half of one
     except OSError:
@@ -103,6 +136,8 @@ def store(path: Path, content: bytes, document: dict[str, Any]) -> None:
 def _prune(folder: Path) -> None:
     """Keep the MAX_ENTRIES most recently written entries: files that come and go must not fill the disk."""
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob("*.parsed"), key=lambda p: p.stat().st_mtime, reverse=True)
+        entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
+            old.unlink(missing_ok=True)
+        for old in folder.glob("*.parsed"):  # entries of an earlier format, which nothing reads any more
             old.unlink(missing_ok=True)

@@ -88,6 +88,11 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
 
 def read_document(path: Path) -> dict[str, Any]:
     """Parse a TOML (or, by extension, JSON) dataset file into plain data; DataFileError on any failure."""
+    return parse_document(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a dataset file, without a byte-order mark; DataFileError when it cannot be read or is empty."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -102,12 +107,11 @@ def read_document(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: the file is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write: still UTF-8, and not part of the data
-    if path.suffix.lower() != ".json":
-        from summits import cache
+    return raw
 
-        cached = cache.load(path, raw)
-        if cached is not None:
-            return cached  # parsed before, from exactly these bytes
+
+def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
+    """The plain data in the bytes of a dataset file: JSON for a .json file, TOML for any other."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -131,7 +135,7 @@ def read_document(path: Path) -> dict[str, Any]:
         if not isinstance(document, dict):
             raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
         return document
-    # Imported here, not at the top: a file read back from the parse cache (the usual case) never needs a parser.
+    # Imported here, not at the top: a dataset read back from the cache (the usual case) never needs a parser.
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised only on Python 3.10
@@ -146,7 +150,6 @@ def read_document(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: {_value_message(exc)}. Fix the file and run again.") from None
     except RecursionError:
         raise DataFileError(f"{path}: nesting too deep to parse.") from None
-    cache.store(path, raw, document)
     return document
 
 
@@ -168,10 +171,11 @@ def _value_message(exc: ValueError) -> str:
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """Read, build and validate a dataset. Raises DataFileError or InvalidDataset."""
+    """Read, build and validate a dataset. Raises DataFileError or InvalidDataset.
+
+    A file that loaded without a problem before, with exactly these bytes, comes back from the cache."""
     resolved = resolve_path(path)
-    with _no_cycle_collection():
-        dataset, problems = build(read_document(resolved))
+    dataset, problems = _load(resolved)
     if problems or dataset is None:
         raise InvalidDataset(resolved, problems)
     return dataset
@@ -180,9 +184,21 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 def check(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[Problem]]:
     """Validate a file and return its problems (empty when clean). DataFileError if it cannot be parsed."""
     resolved = resolve_path(path)
+    return resolved, _load(resolved)[1]
+
+
+def _load(path: Path) -> tuple[Dataset | None, list[Problem]]:
+    from summits import cache
+
+    raw = read_bytes(path)
     with _no_cycle_collection():
-        _, problems = build(read_document(resolved))
-    return resolved, problems
+        cached = cache.load(path, raw)
+        if cached is not None:
+            return cached, []  # built and checked before, from exactly these bytes, by this code
+        dataset, problems = build(parse_document(path, raw))
+    if dataset is not None and not problems:
+        cache.store(path, raw, dataset)
+    return dataset, problems
 
 
 @contextmanager

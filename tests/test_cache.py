@@ -1,4 +1,4 @@
-"""The cache of parsed files: used only for a file with exactly the content it was made from, never in the way."""
+"""The cache of loaded datasets: used only for a file with exactly the content, and code, it was made from."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the TOML parses that read_document makes (one entry per parse, its text's length)."""
+    """Counts the TOML parses that loading makes (one entry per parse, its text's length)."""
     calls: list[int] = []
     real = tomllib.loads
 
@@ -42,56 +42,118 @@ def large(tmp_path: Path, text: str = MINI_TEXT, name: str = "big.toml") -> Path
     return path
 
 
-def test_second_read_of_an_unchanged_file_comes_from_the_cache(
+def test_second_load_of_an_unchanged_file_comes_from_the_cache(
     tmp_path: Path, cache_dir: Path, parses: list[int]
 ) -> None:
     path = large(tmp_path)
-    first = dataset.read_document(path)
-    second = dataset.read_document(path)
+    first = dataset.load(path)
+    second = dataset.load(path)
     assert len(parses) == 1
     assert second == first
-    assert len(list(cache_dir.glob("*.parsed"))) == 1
+    assert second is not first
+    assert len(list(cache_dir.glob("*.dataset"))) == 1
 
 
-def test_a_changed_file_is_parsed_again_even_at_the_same_size_and_time(
+def test_a_dataset_from_the_cache_is_the_one_built_from_the_file(
+    tmp_path: Path, cache_dir: Path, parses: list[int]
+) -> None:
+    """The shipped dataset: every record, and participants pointing at the dataset's own Leader objects."""
+    path = tmp_path / "meetings.toml"
+    path.write_bytes(dataset.default_path().read_bytes())
+    built = dataset.load(path)
+    cached = dataset.load(path)
+    assert len(parses) == 1
+    assert cached == built
+    assert (len(cached.meetings), len(cached.leaders), len(cached.sources)) == (157, 30, 383)
+    for meeting in cached.meetings:
+        assert cached.meeting(meeting.id) is meeting
+        for participant in meeting.participants:
+            assert participant.leader is cached.leader(participant.leader.id)
+    helsinki = cached.meeting("helsinki-2018")
+    assert helsinki is not None and helsinki.quotes == built.meeting("helsinki-2018").quotes  # type: ignore[union-attr]
+    assert [p.role for p in helsinki.participants] == ["President", "President"]
+
+
+def test_a_changed_file_is_read_again_even_at_the_same_size_and_time(
     tmp_path: Path, cache_dir: Path, parses: list[int]
 ) -> None:
     path = large(tmp_path)
-    dataset.read_document(path)
+    dataset.load(path)
     stat = path.stat()
     changed = MINI_TEXT.replace('city = "Helsinki"', 'city = "Helsinkx"', 1)
     assert changed != MINI_TEXT
     large(tmp_path, changed)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    document = dataset.read_document(path)
+    loaded = dataset.load(path)
     assert len(parses) == 2
-    assert [m.get("city") for m in document["meetings"]].count("Helsinkx") == 1
-    assert len(list(cache_dir.glob("*.parsed"))) == 1  # the path's entry was replaced, not added to
+    assert [m.city for m in loaded.meetings].count("Helsinkx") == 1
+    assert len(list(cache_dir.glob("*.dataset"))) == 1  # the path's entry was replaced, not added to
 
 
-def test_loading_through_the_cache_gives_the_same_dataset(tmp_path: Path, cache_dir: Path, parses: list[int]) -> None:
+def test_a_file_with_problems_is_never_kept_and_is_checked_every_time(
+    tmp_path: Path, cache_dir: Path, parses: list[int]
+) -> None:
+    path = large(tmp_path, MINI_TEXT.replace('kind = "summit"', 'kind = "chat"', 1))
+    for _ in range(2):
+        with pytest.raises(dataset.InvalidDataset) as raised:
+            dataset.load(path)
+        assert [(p.field, p.message[:6]) for p in raised.value.problems] == [("kind", '"chat"')]
+    assert len(parses) == 2
+    assert not cache_dir.exists() or list(cache_dir.glob("*.dataset")) == []
+
+
+def test_validate_answers_from_the_cache_for_a_file_that_loaded_cleanly(
+    tmp_path: Path, cache_dir: Path, parses: list[int]
+) -> None:
     path = large(tmp_path)
-    assert dataset.load(path) == dataset.load(path)
+    dataset.load(path)
+    assert dataset.check(path) == (path, [])
     assert len(parses) == 1
+
+
+def test_a_change_to_the_code_that_builds_datasets_makes_entries_stale(
+    tmp_path: Path, cache_dir: Path, parses: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = large(tmp_path)
+    dataset.load(path)
+    assert cache.code_digest() is not None
+    monkeypatch.setattr(cache, "code_digest", lambda: b"0" * 32)  # as after an upgrade or an edit of dataset.py
+    dataset.load(path)
+    dataset.load(path)
+    assert len(parses) == 2
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(tmp_path: Path, cache_dir: Path, parses: list[int]) -> None:
     path = large(tmp_path)
-    expected = dataset.read_document(path)
-    (entry,) = cache_dir.glob("*.parsed")
+    expected = dataset.load(path)
+    (entry,) = cache_dir.glob("*.dataset")
     header = entry.read_bytes().split(b"\n", 1)[0]
     entry.write_bytes(header + b"\n" + b"\x00not marshal")
-    assert dataset.read_document(path) == expected
-    assert dataset.read_document(path) == expected
+    assert dataset.load(path) == expected
+    assert dataset.load(path) == expected
     assert len(parses) == 2
 
 
-def test_small_files_are_parsed_directly(tmp_path: Path, cache_dir: Path, parses: list[int]) -> None:
+def test_an_entry_that_marshal_reads_but_is_not_a_dataset_is_ignored(
+    tmp_path: Path, cache_dir: Path, parses: list[int]
+) -> None:
+    import marshal
+
+    path = large(tmp_path)
+    expected = dataset.load(path)
+    (entry,) = cache_dir.glob("*.dataset")
+    header = entry.read_bytes().split(b"\n", 1)[0]
+    entry.write_bytes(header + b"\n" + marshal.dumps((1, (), (), (), (("x", None),))))
+    assert dataset.load(path) == expected
+    assert len(parses) == 2
+
+
+def test_small_files_are_loaded_directly(tmp_path: Path, cache_dir: Path, parses: list[int]) -> None:
     path = tmp_path / "small.toml"
     path.write_text(MINI_TEXT, encoding="utf-8")
     assert len(MINI_TEXT.encode()) < cache.MIN_BYTES
-    dataset.read_document(path)
-    dataset.read_document(path)
+    dataset.load(path)
+    dataset.load(path)
     assert len(parses) == 2
     assert not cache_dir.exists()
 
@@ -101,8 +163,8 @@ def test_an_empty_setting_turns_the_cache_off(
 ) -> None:
     monkeypatch.setenv(cache.ENV_VAR, "")
     path = large(tmp_path)
-    dataset.read_document(path)
-    dataset.read_document(path)
+    dataset.load(path)
+    dataset.load(path)
     assert len(parses) == 2
     assert cache.directory() is None
 
@@ -113,30 +175,25 @@ def test_default_place_follows_xdg_cache_home(tmp_path: Path, monkeypatch: pytes
     assert cache.directory() == tmp_path / "summits"
 
 
-def test_values_marshal_cannot_keep_are_not_cached(tmp_path: Path, cache_dir: Path, parses: list[int]) -> None:
-    path = tmp_path / "dates.toml"
-    path.write_text(PADDING + "when = 2018-07-16\n", encoding="utf-8")  # a TOML date literal
-    assert dataset.read_document(path) == dataset.read_document(path)
-    assert len(parses) == 2
-    assert list(cache_dir.glob("*.parsed")) == []
-
-
 def test_an_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     monkeypatch.setenv(cache.ENV_VAR, str(blocker / "cache"))
     path = large(tmp_path)
-    assert dataset.read_document(path) == dataset.read_document(path)
+    assert dataset.load(path) == dataset.load(path)
 
 
 def test_only_the_most_recent_entries_are_kept(tmp_path: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    (cache_dir / "0123.parsed").write_bytes(b"an entry of an earlier format")
     for index in range(cache.MAX_ENTRIES + 3):
-        dataset.read_document(large(tmp_path, name=f"file-{index}.toml"))
-    assert len(list(cache_dir.glob("*.parsed"))) == cache.MAX_ENTRIES
+        dataset.load(large(tmp_path, name=f"file-{index}.toml"))
+    assert len(list(cache_dir.glob("*.dataset"))) == cache.MAX_ENTRIES
+    assert list(cache_dir.glob("*.parsed")) == []
 
 
 def test_a_file_read_back_from_the_cache_loads_no_parser(tmp_path: Path) -> None:
-    """Start-up cost: with the parse cached, neither the TOML parser nor unicodedata (needed only for accented
+    """Start-up cost: with the dataset cached, neither the TOML parser nor unicodedata (needed only for accented
     names typed by the user) is imported to load and query the shipped dataset."""
     import subprocess
     import sys
