@@ -381,9 +381,18 @@ def parse_date(value: object) -> PartialDate | None:
 
 
 def _each(tables: list[dict[str, Any]], label: str, id_key: str | None = "id") -> Iterator[tuple[str, dict[str, Any]]]:
-    for index, table in enumerate(tables, start=1):
-        ident = table.get(id_key) if id_key else None
-        yield (f"{label} {ident}" if isinstance(ident, str) and ident else f"{label} #{index}"), table
+    """Each table with the label its problems are reported under: its id, or its position when it has none. An
+    id that more than one table uses gets the position too, so that a person can tell which record is which."""
+    idents = [table.get(id_key) if id_key else None for table in tables]
+    counts: dict[str, int] = {}
+    for ident in idents:
+        if isinstance(ident, str) and ident:
+            counts[ident] = counts.get(ident, 0) + 1
+    for index, (ident, table) in enumerate(zip(idents, tables, strict=True), start=1):
+        if isinstance(ident, str) and ident:
+            yield (f"{label} {ident}" if counts[ident] == 1 else f"{label} {ident} (#{index})"), table
+        else:
+            yield f"{label} #{index}", table
 
 
 def _unique(record: _Record, ident: str | None, pattern: re.Pattern[str], seen: set[str], what: str, form: str) -> None:

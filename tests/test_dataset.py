@@ -76,11 +76,11 @@ def test_every_problem_is_reported_at_once(write_toml) -> None:  # type: ignore[
     )
     _, problems = check(write_toml(broken))
     assert problems == [
-        Problem("meeting reykjavik-1986", "end_date", "1986-10-01 is before date 1986-10-11"),
+        Problem("meeting reykjavik-1986 (#1)", "end_date", "1986-10-01 is before date 1986-10-11"),
         Problem("meeting new-york-1988", "summary", "missing (required)"),
         Problem("meeting new-york-1988", "sumary", "unknown key (did you mean 'summary'?)"),
-        Problem("meeting reykjavik-1986", "id", 'duplicate meeting id "reykjavik-1986"'),
-        Problem("meeting reykjavik-1986", "id", '"reykjavik-1986" names the year 1986 but the date is 2001-06-16'),
+        Problem("meeting reykjavik-1986 (#3)", "id", 'duplicate meeting id "reykjavik-1986"'),
+        Problem("meeting reykjavik-1986 (#3)", "id", '"reykjavik-1986" names the year 1986 but the date is 2001-06-16'),
         Problem("meeting bratislava-2005", "participants", "unknown leader \"putn\" (did you mean 'putin'?)"),
         Problem(
             "meeting hamburg-2017",
