@@ -1066,7 +1066,9 @@ def test_a_large_file_with_a_problem_at_the_end_names_it(tmp_path: Path) -> None
     path.write_text(text + '\n[[meetings]]\nid = "place1-1951"\n', encoding="utf-8")
     with pytest.raises(InvalidDataset) as raised:
         load(path)
-    assert raised.value.problems[0] == Problem("meeting place1-1951 (#10001)", "id", 'duplicate meeting id "place1-1951"')
+    assert raised.value.problems[0] == Problem(
+        "meeting place1-1951 (#10001)", "id", 'duplicate meeting id "place1-1951"'
+    )
     line = text.count("\n") + 3
     path.write_text(text + '\n[[meetings]]\nid = "unterminated\n', encoding="utf-8")
     with pytest.raises(

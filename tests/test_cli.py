@@ -1,3 +1,4 @@
+import contextlib
 import json
 import os
 import subprocess
@@ -338,3 +339,25 @@ def test_a_table_starts_with_its_header_on_the_first_line(run, args: list[str], 
     assert lines[0].split()[0] == header
     assert lines[1].startswith("─")
     assert lines[-1].strip() != ""
+
+
+@pytest.mark.parametrize("export_format", ["sqlite", "json", "markdown", "csv"])
+def test_the_console_script_leaves_a_complete_export_behind(tmp_path: Path, export_format: str) -> None:
+    """Files are written and closed before the process ends, which it does without the interpreter's teardown."""
+    import sqlite3
+
+    out = tmp_path / ("summits-csv" if export_format == "csv" else f"summits.{export_format}")
+    done = _run_python(["-m", "summits", "export", "--format", export_format, "--output", str(out)])
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("Wrote 7 meetings, 6 leaders and 2 sources")
+    if export_format == "sqlite":
+        with contextlib.closing(sqlite3.connect(out)) as connection:
+            assert connection.execute("SELECT count(*) FROM meetings").fetchone() == (7,)
+    elif export_format == "json":
+        assert len(json.loads(out.read_text(encoding="utf-8"))["meetings"]) == 7
+    elif export_format == "markdown":
+        headings = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+        assert headings[-3:] == ["## 2025-02-12: (phone call)", "## Leaders", "## Totals reported by sources"]
+        assert len(headings) == 9  # a heading a meeting, then the leaders and the tallies
+    else:
+        assert len((out / "meetings.csv").read_text(encoding="utf-8").splitlines()) == 8  # a header and 7 rows
