@@ -20,9 +20,11 @@ is simply not used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import marshal
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from summits.model import Dataset
@@ -50,52 +52,48 @@ def directory() -> Path | None:
     return Path(base) / "summits"
 
 
-def _entry(path: Path) -> Path | None:
+@dataclass(frozen=True)
+class Slot:
+    """Where the entry for a file with given content lives, and the header that entry must start with."""
+
+    entry: Path
+    header: bytes
+
+
+def slot(path: Path, content: bytes) -> Slot | None:
+    """The cache slot of a file with this content, or None when the cache does not apply: a small file, the cache
+    turned off, or code that cannot be read. Made once per load: the header holds a digest of all the content."""
+    if len(content) < MIN_BYTES:
+        return None
     folder = directory()
-    if folder is None:
+    code = code_digest()
+    if folder is None or code is None:
         return None
     name = blake2b(os.fsencode(os.path.abspath(path)), digest_size=16).hexdigest()
-    return folder / f"{name}{SUFFIX}"
+    python = ".".join(str(n) for n in sys.version_info[:3]).encode()
+    digest = blake2b(content, digest_size=32).hexdigest().encode()
+    header = b"%s %s %s %s %s\n" % (FORMAT, python, sys.implementation.name.encode(), code, digest)
+    return Slot(folder / f"{name}{SUFFIX}", header)
 
 
-_code_digest_memo: list[bytes] = []
-
-
+@functools.cache
 def code_digest() -> bytes | None:
     """A digest of the summits code that builds and checks datasets, or None when it cannot be read (then the
     cache is not used: an entry must never outlive the code that made it)."""
-    if not _code_digest_memo:
-        digest = blake2b(digest_size=16)
-        try:
-            for name in BUILDERS:
-                digest.update(Path(__file__).with_name(name).read_bytes())
-        except OSError:
-            return None
-        _code_digest_memo.append(digest.hexdigest().encode())
-    return _code_digest_memo[0]
-
-
-def _header(content: bytes) -> bytes | None:
-    code = code_digest()
-    if code is None:
-        return None
-    python = ".".join(str(n) for n in sys.version_info[:3]).encode()
-    digest = blake2b(content, digest_size=32).hexdigest().encode()
-    return b"%s %s %s %s %s\n" % (FORMAT, python, sys.implementation.name.encode(), code, digest)
-
-
-def load(path: Path, content: bytes) -> Dataset | None:
-    """The dataset a file with this content builds into, if an entry made from exactly this content (by this
-    code) exists."""
-    if len(content) < MIN_BYTES:
-        return None
-    entry = _entry(path)
-    header = _header(content) if entry is not None else None
-    if entry is None or header is None:
-        return None
+    digest = blake2b(digest_size=16)
     try:
-        with entry.open("rb") as stream:
-            if stream.readline() != header:
+        for name in BUILDERS:
+            digest.update(Path(__file__).with_name(name).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest().encode()
+
+
+def load(place: Slot) -> Dataset | None:
+    """The dataset kept in this slot, if an entry made from exactly this content (by this code) is there."""
+    try:
+        with place.entry.open("rb") as stream:
+            if stream.readline() != place.header:
                 return None
             plain = marshal.loads(stream.read())
     except (OSError, EOFError, ValueError, TypeError):
@@ -108,29 +106,23 @@ def load(path: Path, content: bytes) -> Dataset | None:
         return None
 
 
-def store(path: Path, content: bytes, dataset: Dataset) -> None:
-    """Keep the dataset a file with this content built into, without a problem, replacing the path's entry."""
-    if len(content) < MIN_BYTES:
-        return
-    entry = _entry(path)
-    header = _header(content) if entry is not None else None
-    if entry is None or header is None:
-        return
+def store(place: Slot, dataset: Dataset) -> None:
+    """Keep the dataset a file built into without a problem, replacing the slot's previous entry."""
     from summits import compact
 
     payload = marshal.dumps(compact.to_plain(dataset))
-    partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
+    partial = place.entry.with_name(f"{place.entry.name}.{os.getpid()}.partial")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        place.entry.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as stream:
-            stream.write(header)
+            stream.write(place.header)
             stream.write(payload)
-        os.replace(partial, entry)  # readers see the old entry or the new one, never half of one
+        os.replace(partial, place.entry)  # readers see the old entry or the new one, never half of one
     except OSError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         return
-    _prune(entry.parent)
+    _prune(place.entry.parent)
 
 
 def _prune(folder: Path) -> None:

@@ -191,13 +191,14 @@ def _load(path: Path) -> tuple[Dataset | None, list[Problem]]:
     from summits import cache
 
     raw = read_bytes(path)
+    place = cache.slot(path, raw)
     with _no_cycle_collection():
-        cached = cache.load(path, raw)
+        cached = cache.load(place) if place is not None else None
         if cached is not None:
             return cached, []  # built and checked before, from exactly these bytes, by this code
         dataset, problems = build(parse_document(path, raw))
-    if dataset is not None and not problems:
-        cache.store(path, raw, dataset)
+    if place is not None and dataset is not None and not problems:
+        cache.store(place, dataset)
     return dataset, problems
 
 
