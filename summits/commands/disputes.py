@@ -5,24 +5,24 @@ from typing import Annotated, Optional
 
 import typer
 
+from summits.cli_shared import (
+    CountryOption,
+    Format,
+    FormatOption,
+    FromOption,
+    KindOption,
+    LeaderOption,
+    ToOption,
+    TopicOption,
+    build_filters,
+    reports_errors,
+    say,
+    state_of,
+    stdout_console,
+)
+
 
 def register(app: typer.Typer) -> None:
-    from summits.cli_shared import (
-        CountryOption,
-        Format,
-        FormatOption,
-        FromOption,
-        KindOption,
-        LeaderOption,
-        ToOption,
-        TopicOption,
-        build_filters,
-        reports_errors,
-        say,
-        state_of,
-        stdout_console,
-    )
-
     @app.command("disputes")
     @reports_errors
     def disputes(

@@ -5,11 +5,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from summits import completion
+from summits.cli_shared import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
+
 
 def register(app: typer.Typer) -> None:
-    from summits import completion
-    from summits.cli_shared import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
-
     @app.command("leaders")
     @reports_errors
     def leaders(

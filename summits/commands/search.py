@@ -5,25 +5,25 @@ from typing import Annotated
 
 import typer
 
+from summits.cli_shared import (
+    CallsOption,
+    CountryOption,
+    Format,
+    FormatOption,
+    FromOption,
+    KindOption,
+    LeaderOption,
+    ToOption,
+    TopicOption,
+    build_filters,
+    reports_errors,
+    say,
+    state_of,
+    stdout_console,
+)
+
 
 def register(app: typer.Typer) -> None:
-    from summits.cli_shared import (
-        CallsOption,
-        CountryOption,
-        Format,
-        FormatOption,
-        FromOption,
-        KindOption,
-        LeaderOption,
-        ToOption,
-        TopicOption,
-        build_filters,
-        reports_errors,
-        say,
-        state_of,
-        stdout_console,
-    )
-
     @app.command("search")
     @reports_errors
     def search(

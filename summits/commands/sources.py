@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from summits.cli_shared import Format, FormatOption, reports_errors, say, state_of, stdout_console
+
 
 class SourceKind(str, Enum):
     official = "official"
@@ -15,8 +17,6 @@ class SourceKind(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    from summits.cli_shared import Format, FormatOption, reports_errors, say, state_of, stdout_console
-
     @app.command("sources")
     @reports_errors
     def sources(

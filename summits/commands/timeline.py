@@ -6,6 +6,24 @@ from typing import Annotated
 
 import typer
 
+from summits.cli_shared import (
+    CallsOption,
+    CountryOption,
+    Format,
+    FormatOption,
+    FromOption,
+    KindOption,
+    LeaderOption,
+    ToOption,
+    TopicOption,
+    build_filters,
+    note_hidden_calls,
+    reports_errors,
+    say,
+    state_of,
+    stdout_console,
+)
+
 
 class Per(str, Enum):
     decade = "decade"
@@ -18,24 +36,6 @@ class ColourBy(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    from summits.cli_shared import (
-        CallsOption,
-        CountryOption,
-        Format,
-        FormatOption,
-        FromOption,
-        KindOption,
-        LeaderOption,
-        ToOption,
-        TopicOption,
-        build_filters,
-        note_hidden_calls,
-        reports_errors,
-        say,
-        state_of,
-        stdout_console,
-    )
-
     @app.command("timeline")
     @reports_errors
     def timeline(

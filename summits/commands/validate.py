@@ -5,19 +5,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from summits.cli_shared import (
+    EXIT_PROBLEMS,
+    Format,
+    FormatOption,
+    problems_table,
+    reports_errors,
+    say,
+    state_of,
+    stdout_console,
+)
+
 
 def register(app: typer.Typer) -> None:
-    from summits.cli_shared import (
-        EXIT_PROBLEMS,
-        Format,
-        FormatOption,
-        problems_table,
-        reports_errors,
-        say,
-        state_of,
-        stdout_console,
-    )
-
     @app.command("validate")
     @reports_errors
     def validate(
