@@ -46,10 +46,6 @@ APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
 }
-# The core commands register here as the module loads; the others join when the whole app is first asked for
-# (whole_app(), or summits.cli.app), which a run of a single command never does.
-_app = typer.Typer(**APP_SETTINGS)
-_others_registered = False
 
 
 def _version(value: bool) -> None:
@@ -58,7 +54,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@_app.callback()
 def main_options(
     ctx: typer.Context,
     data: Annotated[
@@ -77,6 +72,19 @@ def main_options(
 ) -> None:
     """Every meeting between American and Soviet or Russian leaders, 1943 to today, from a sourced dataset."""
     ctx.obj = State(data)
+
+
+def _new_app() -> typer.Typer:
+    """An app with the top-level options and no commands yet."""
+    app = typer.Typer(**APP_SETTINGS)
+    app.callback()(main_options)
+    return app
+
+
+# The core commands register here as the module loads; the others join when the whole app is first asked for
+# (whole_app(), or summits.cli.app), which a run of a single command never does.
+_app = _new_app()
+_others_registered = False
 
 
 # ---------------------------------------------------------------- commands
@@ -283,8 +291,7 @@ def app_for(args: list[str]) -> typer.Typer:
     name = _invoked_command(args)
     if "_SUMMITS_COMPLETE" in os.environ or name is None:
         return whole_app()
-    single = typer.Typer(**APP_SETTINGS)
-    single.callback()(main_options)
+    single = _new_app()
     if name in CORE_COMMANDS:
         single.command(name)(CORE_COMMANDS[name])
     elif name in COMMAND_MODULES:
