@@ -331,10 +331,10 @@ def run() -> NoReturn:
     dataset, a tenth of the run, and seconds with a large file. The operating system reclaims the process at once
     anyway. So, with the output flushed and any exit handlers run, the process ends with os._exit. Code that
     imports summits calls main(), which ends with SystemExit as usual."""
+    code: int | str | None = EXIT_OK
     try:
         main()
-        code: int | str | None = EXIT_OK
-    except SystemExit as end:
+    except SystemExit as end:  # main() always ends this way
         code = end.code
     try:
         sys.stdout.flush()
