@@ -13,8 +13,9 @@ from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from summits import __version__, completion, query, render
-from summits.cli_shared import (
+from summits import __version__, completion
+from summits.commands import COMMAND_MODULES, register_all
+from summits.commands.options import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -36,7 +37,8 @@ from summits.cli_shared import (
     state_of,
     stdout_console,
 )
-from summits.commands import COMMAND_MODULES, register_all
+from summits.output import meetings as render
+from summits.query import filters as query
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "summits",

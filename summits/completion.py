@@ -44,7 +44,7 @@ def _never_raises(complete: Callable[..., Completions]) -> Callable[..., Complet
 
 def _dataset(ctx: typer.Context | None) -> Dataset:
     """The dataset the command would use: --data if already typed, else $SUMMITS_DATA, else the shipped one."""
-    from summits.dataset import ENV_VAR, load
+    from summits.dataset.build import ENV_VAR, load
 
     path = None
     if ctx is not None:
@@ -110,7 +110,7 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
 @_never_raises
 def complete_grouping(incomplete: str) -> Completions:
     """The values of `count --by`."""
-    from summits.query import GROUPINGS
+    from summits.query.filters import GROUPINGS
 
     return _matching(((g, GROUPING_HELP.get(g, "")) for g in GROUPINGS), incomplete)
 

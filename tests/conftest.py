@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from summits.cache import ENV_VAR as CACHE_DIR
 from summits.cli import app
-from summits.dataset import load
+from summits.dataset.build import load
+from summits.dataset.cache import ENV_VAR as CACHE_DIR
 from summits.model import Dataset
 
 if sys.version_info >= (3, 11):

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summits.cli import app
-from summits.dataset import DataFileError, InvalidDataset, build, load
+from summits.dataset.build import DataFileError, InvalidDataset, build, load
 from summits.model import Dataset
 
 from .conftest import MINI_TEXT, tomllib
@@ -306,7 +306,7 @@ def test_any_unicode_in_free_text_loads_prints_as_text_and_keeps_exact_json(
 ) -> None:
     from rich.cells import cell_len
 
-    from .test_bad_input import assert_only_text
+    from .dataset.test_files import assert_only_text
 
     document, changed = case
     path = SCRATCH / "unicode.json"

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from summits import query
-from summits.dataset import check, default_path, load
+from summits.dataset.build import check, default_path, load
 from summits.model import Dataset, Kind
+from summits.query import filters as query
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits.cli_shared import (
+from summits.commands.options import (
     CountryOption,
     Format,
     FormatOption,
@@ -51,8 +51,10 @@ def register(app: typer.Typer) -> None:
 
           summits disputes --leader Putin
         """
-        from summits import query, records, render
-        from summits import render_extra as show
+        from summits.output import meetings as render
+        from summits.output import search as show
+        from summits.query import filters as query
+        from summits.query import sources as records
 
         dataset = state_of(ctx).dataset
         filters = build_filters(dataset, leader, start, end, country, kind, topic, True)

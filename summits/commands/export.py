@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summits.cli_shared import UserError, reports_errors, say, state_of
+from summits.commands.options import UserError, reports_errors, say, state_of
 
 
 class ExportFormat(str, Enum):
@@ -62,7 +62,7 @@ def export(
 
       summits export --format json --output - | jq '.meetings | length'
     """
-    from summits import export as writers
+    from summits.export import tables as writers
 
     dataset = state_of(ctx).dataset
     fmt = export_format.value

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.cli_shared import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
+from summits.commands.options import CallsOption, Format, FormatOption, reports_errors, say, state_of, stdout_console
 
 
 def register(app: typer.Typer) -> None:
@@ -39,8 +39,10 @@ def register(app: typer.Typer) -> None:
 
           summits leaders Putin --calls --format json
         """
-        from summits import query, records, render
-        from summits import render_extra as show
+        from summits.output import meetings as render
+        from summits.output import search as show
+        from summits.query import filters as query
+        from summits.query import sources as records
 
         dataset = state_of(ctx).dataset
         if name is None:

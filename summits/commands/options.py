@@ -18,9 +18,11 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from summits import completion, query, render
-from summits.dataset import DataFileError, InvalidDataset, Problem, load, resolve_path
+from summits import completion
+from summits.dataset.build import DataFileError, InvalidDataset, Problem, load, resolve_path
 from summits.model import Dataset, Meeting
+from summits.output import meetings as render
+from summits.query import filters as query
 
 # Exit codes (documented in the README).
 EXIT_OK = 0

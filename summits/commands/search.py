@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from summits.cli_shared import (
+from summits.commands.options import (
     CallsOption,
     CountryOption,
     Format,
@@ -53,9 +53,10 @@ def register(app: typer.Typer) -> None:
 
           summits search soul --leader Putin --format json
         """
-        from summits import query, render
-        from summits import search as searching
-        from summits.render_extra import SEARCH_CSV_HEADER, search_csv_row, search_data, search_table
+        from summits.output import meetings as render
+        from summits.output.search import SEARCH_CSV_HEADER, search_csv_row, search_data, search_table
+        from summits.query import filters as query
+        from summits.query import search as searching
 
         dataset = state_of(ctx).dataset
         phrase = " ".join(text)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits.cli_shared import Format, FormatOption, reports_errors, say, state_of, stdout_console
+from summits.commands.options import Format, FormatOption, reports_errors, say, state_of, stdout_console
 
 
 class SourceKind(str, Enum):
@@ -39,8 +39,9 @@ def register(app: typer.Typer) -> None:
 
           summits sources --format json
         """
-        from summits import records, render
-        from summits import render_extra as show
+        from summits.output import meetings as render
+        from summits.output import search as show
+        from summits.query import sources as records
 
         dataset = state_of(ctx).dataset
         chosen = [s for s in dataset.sources if kind is None or s.kind == kind.value]

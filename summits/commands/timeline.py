@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from summits.cli_shared import (
+from summits.commands.options import (
     CallsOption,
     CountryOption,
     Format,
@@ -75,9 +75,10 @@ def register(app: typer.Typer) -> None:
 
           summits timeline --leader Putin --calls --format csv
         """
-        from summits import query, render
-        from summits.render_timeline import TIMELINE_CSV_HEADER, timeline_csv_rows, timeline_data, timeline_lines
-        from summits.timeline import bin_meetings
+        from summits.output import meetings as render
+        from summits.output.timeline import TIMELINE_CSV_HEADER, timeline_csv_rows, timeline_data, timeline_lines
+        from summits.query import filters as query
+        from summits.query.timeline import bin_meetings
 
         dataset = state_of(ctx).dataset
         filters = build_filters(dataset, leader, start, end, country, kind, topic, calls)

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits.cli_shared import (
+from summits.commands.options import (
     EXIT_PROBLEMS,
     Format,
     FormatOption,
@@ -44,8 +44,8 @@ def register(app: typer.Typer) -> None:
 
           summits validate my-meetings.toml --format csv > problems.csv
         """
-        from summits import render
-        from summits.dataset import check, load
+        from summits.dataset.build import check, load
+        from summits.output import meetings as render
 
         resolved, problems = check(path or state_of(ctx).data_path)
         if output is Format.json:

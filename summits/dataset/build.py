@@ -72,10 +72,11 @@ class InvalidDataset(Exception):
 
 def default_path() -> Path:
     """The dataset shipped with the package (inside the wheel), or the repository's copy in a checkout."""
-    packaged = Path(__file__).resolve().parent / "data" / "meetings.toml"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "meetings.toml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / "data" / "meetings.toml"
+    return package.parent / "data" / "meetings.toml"
 
 
 def resolve_path(explicit: str | os.PathLike[str] | None) -> Path:
@@ -188,7 +189,7 @@ def check(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[Proble
 
 
 def _load(path: Path) -> tuple[Dataset | None, list[Problem]]:
-    from summits import cache
+    from summits.dataset import cache
 
     raw = read_bytes(path)
     place = cache.slot(path, raw)

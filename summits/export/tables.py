@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from summits.model import COUNTRY_NAMES, KIND_DESCRIPTIONS, Dataset, Kind, Meeting
-from summits.render import escape_controls
+from summits.output.meetings import escape_controls
 
 FORMATS = ("json", "csv", "sqlite", "markdown")
 STDOUT = "-"
@@ -343,7 +343,7 @@ def json_text(dataset: Dataset) -> str:
     """The dataset in the data file's shape, as JSON that `summits --data FILE.json` reads back unchanged."""
     import json
 
-    from summits.serialize import to_document
+    from summits.dataset.document import to_document
 
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
 
@@ -359,7 +359,7 @@ def csv_names() -> list[str]:
 def write_csv(dataset: Dataset, directory: Path) -> list[Path]:
     """One CSV file per table into directory (created if missing). Cells that a spreadsheet would run as a
     formula get a leading single quote (render.spreadsheet_safe); empty cells stand for no value."""
-    from summits.render import write_csv as write_rows
+    from summits.output.meetings import write_csv as write_rows
 
     directory.mkdir(exist_ok=True)
     rows = table_rows(dataset)
@@ -440,13 +440,13 @@ def _url(url: str) -> str:
 
 
 def _date_label(meeting: Meeting) -> str:
-    from summits.query import date_range_label
+    from summits.query.filters import date_range_label
 
     return date_range_label(meeting.date, meeting.end_date)
 
 
 def markdown_lines(dataset: Dataset) -> Iterator[str]:
-    from summits.query import speaker_label
+    from summits.query.filters import speaker_label
 
     meetings = dataset.meetings
     yield "# Meetings of U.S. presidents with Soviet and Russian leaders"

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summits.model import COUNTRY_NAMES, Dataset, Meeting, Participant, Quote, Source
-from summits.query import CountRow, date_range_label, speaker_label
+from summits.query.filters import CountRow, date_range_label, speaker_label
 
 FORMATS = ("table", "json", "csv")
 

@@ -15,8 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summits.model import COUNTRY_NAMES, Dataset, Leader, Meeting, Office, Quote
-from summits.query import TallyCheck, speaker_label
-from summits.render import (
+from summits.output.meetings import (
     MEETING_CSV_HEADER,
     _fit,
     _table,
@@ -27,10 +26,11 @@ from summits.render import (
     person,
     plain,
 )
-from summits.search import SearchResult, match_spans
+from summits.query.filters import TallyCheck, speaker_label
+from summits.query.search import SearchResult, match_spans
 
 if TYPE_CHECKING:  # records is imported where a command needs it, so that `search` does not load it
-    from summits.records import Citations, DisputeRow, LeaderProfile, MeetingCounts
+    from summits.query.sources import Citations, DisputeRow, LeaderProfile, MeetingCounts
 
 HIGHLIGHT = "bold yellow"
 
@@ -197,7 +197,7 @@ def leader_csv_row(leader: Leader, counts: MeetingCounts) -> list[object]:
 
 
 def _no_meetings() -> MeetingCounts:
-    from summits.records import MeetingCounts
+    from summits.query.sources import MeetingCounts
 
     return MeetingCounts()
 

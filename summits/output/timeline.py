@@ -15,8 +15,8 @@ from typing import Any
 
 from rich.text import Text
 
-from summits.render import escape_controls
-from summits.timeline import Timeline
+from summits.output.meetings import escape_controls
+from summits.query.timeline import Timeline
 
 # Fill characters for plain text: dense and light alternate, so neighbouring segments stand apart.
 GLYPHS = ("█", "░", "▓", "▒", "#", ":", "@", "=", "%", "+", "*", "~", "o", "x", "/", "$", "&", "^", "<", ">")

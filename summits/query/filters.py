@@ -132,7 +132,7 @@ def resolve_country(dataset: Dataset, text: str) -> str:
 
 def parse_bound(text: str, *, upper: bool) -> dt.date:
     """A --from/--to value (YYYY, YYYY-MM or YYYY-MM-DD) as its first day, or last day when upper. ValueError if bad."""
-    from summits.dataset import parse_date
+    from summits.dataset.build import parse_date
 
     parsed = parse_date(text.strip())
     if parsed is None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summits.model import Dataset, Dispute, Leader, Meeting, Source
-from summits.query import TallyCheck, in_tally_scope, tallies_for
+from summits.query.filters import TallyCheck, in_tally_scope, tallies_for
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summits.model import Kind, Meeting
-from summits.query import NO_PRESIDENT
+from summits.query.filters import NO_PRESIDENT
 
 PERIODS = ("decade", "year")
 COLOUR_BY = ("president", "kind")

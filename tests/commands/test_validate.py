@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import MINI, MINI_TEXT
+from ..conftest import MINI, MINI_TEXT
 
 # Three mistakes a person editing the file might make: an unknown key, a misspelt kind, a misspelt source id.
 BROKEN = (

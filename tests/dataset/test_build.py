@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from summits.dataset import DataFileError, InvalidDataset, Problem, check, load, parse_date
+from summits.dataset.build import DataFileError, InvalidDataset, Problem, check, load, parse_date
 from summits.model import PartialDate
 
-from .conftest import MINI_TEXT
+from ..conftest import MINI_TEXT
 
 
 def test_mini_dataset_loads_in_chronological_order(mini) -> None:  # type: ignore[no-untyped-def]
@@ -23,11 +23,11 @@ def test_mini_dataset_loads_in_chronological_order(mini) -> None:  # type: ignor
 def test_json_export_shape_loads_the_same(tmp_path: Path) -> None:
     import json
 
-    from .conftest import tomllib
+    from ..conftest import tomllib
 
     path = tmp_path / "mini.json"
     path.write_text(json.dumps(tomllib.loads(MINI_TEXT)), encoding="utf-8")
-    from .conftest import MINI
+    from ..conftest import MINI
 
     assert load(path) == load(MINI)
 

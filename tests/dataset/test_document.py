@@ -9,7 +9,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summits.dataset import SOURCE_KINDS, build, read_document
+from summits.dataset.build import SOURCE_KINDS, build, read_document
+from summits.dataset.document import to_document
 from summits.model import (
     Claim,
     Dataset,
@@ -24,9 +25,8 @@ from summits.model import (
     Tally,
     participant_on,
 )
-from summits.serialize import to_document
 
-from .conftest import MINI
+from ..conftest import MINI
 
 
 def _round_trip(dataset: Dataset) -> tuple[Dataset | None, list[Any]]:

@@ -22,12 +22,12 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
-from summits import render
 from summits.cli import app
-from summits.cli_shared import problems_table
-from summits.dataset import DataFileError, InvalidDataset, Problem, check, load
+from summits.commands.options import problems_table
+from summits.dataset.build import DataFileError, InvalidDataset, Problem, check, load
+from summits.output import meetings as render
 
-from .conftest import MINI, MINI_TEXT
+from ..conftest import MINI, MINI_TEXT
 
 Runner = Callable[..., Result]
 
@@ -576,7 +576,7 @@ def test_validate_on_an_unreadable_file_exits_2(tmp_path: Path, name: str) -> No
 
 
 def test_json_null_in_a_required_field_is_a_problem_not_a_missing_meeting(tmp_path: Path) -> None:
-    from .conftest import tomllib
+    from ..conftest import tomllib
 
     document = tomllib.loads(MINI_TEXT)
     document["meetings"][3]["summary"] = None
@@ -591,7 +591,7 @@ def test_json_null_in_a_required_field_is_a_problem_not_a_missing_meeting(tmp_pa
 
 
 def test_json_null_in_an_optional_field_is_the_same_as_leaving_it_out(tmp_path: Path) -> None:
-    from .conftest import tomllib
+    from ..conftest import tomllib
 
     document = tomllib.loads(MINI_TEXT)
     document["meetings"][0]["venue"] = None

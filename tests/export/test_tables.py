@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from summits.dataset import default_path, load
-from summits.export import TABLES, md
-from summits.serialize import to_document
+from summits.dataset.build import default_path, load
+from summits.dataset.document import to_document
+from summits.export.tables import TABLES, md
 
-from .conftest import MINI, MINI_TEXT
+from ..conftest import MINI, MINI_TEXT
 
 Run = Callable[..., Result]
 

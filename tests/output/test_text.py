@@ -2,7 +2,7 @@ import io
 
 from rich.console import Console
 
-from summits import render
+from summits.output import meetings as render
 
 
 def test_control_and_bidi_characters_are_shown_escaped() -> None:

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from summits import query
 from summits.model import Kind
+from summits.query import filters as query
 
 
 def test_bush_means_both_presidents_bush(mini) -> None:  # type: ignore[no-untyped-def]

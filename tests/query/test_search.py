@@ -2,9 +2,9 @@ import json
 
 from rich.text import Text
 
-from summits import search
 from summits.model import Dataset
-from summits.render_extra import HIGHLIGHT, highlighted
+from summits.output.search import HIGHLIGHT, highlighted
+from summits.query import search
 
 
 def ids(results: list[search.SearchResult]) -> list[tuple[str, int]]:

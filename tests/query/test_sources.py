@@ -1,8 +1,8 @@
 import dataclasses
 import json
 
-from summits import records
 from summits.model import Claim, Dataset, Dispute
+from summits.query import sources as records
 
 # ---------------------------------------------------------------- sources
 
@@ -136,7 +136,7 @@ def test_disputes_honour_the_filters(run) -> None:  # type: ignore[no-untyped-de
 
 
 def test_disputes_on_the_shipped_dataset(run) -> None:  # type: ignore[no-untyped-def]
-    from summits.dataset import load
+    from summits.dataset.build import load
 
     every = sum(len(m.disputes) for m in load(None).meetings)
     result = run("disputes", "--format", "json", data=None)

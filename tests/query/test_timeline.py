@@ -7,13 +7,13 @@ import json
 import tomllib
 from rich.text import Text
 
-from summits.dataset import build
+from summits.dataset.build import build
 from summits.model import Dataset
-from summits.query import NO_PRESIDENT
-from summits.render_timeline import GLYPHS, PALETTE, colour, segment_lengths, timeline_lines
-from summits.timeline import Period, bin_meetings, group_of
+from summits.output.timeline import GLYPHS, PALETTE, colour, segment_lengths, timeline_lines
+from summits.query.filters import NO_PRESIDENT
+from summits.query.timeline import Period, bin_meetings, group_of
 
-from .conftest import MINI_TEXT
+from ..conftest import MINI_TEXT
 
 
 def in_person(dataset: Dataset) -> list:  # type: ignore[type-arg]
