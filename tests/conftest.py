@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from summits.cli import app
-from summits.dataset.build import load
 from summits.dataset.cache import ENV_VAR as CACHE_DIR
+from summits.dataset.files import load
 from summits.model import Dataset
 
 if sys.version_info >= (3, 11):

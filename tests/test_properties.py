@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summits.cli import app
-from summits.dataset.build import DataFileError, InvalidDataset, build, load
+from summits.dataset.build import build
+from summits.dataset.files import DataFileError, InvalidDataset, load
 from summits.model import Dataset
 
 from .conftest import MINI_TEXT, tomllib

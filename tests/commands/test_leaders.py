@@ -1,7 +1,7 @@
 import json
 
 from summits.model import Dataset
-from summits.query import sources as records
+from summits.query import leaders as records
 
 
 def test_leader_counts_separate_meetings_from_calls(mini: Dataset) -> None:

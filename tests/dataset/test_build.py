@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from summits.dataset.build import DataFileError, InvalidDataset, Problem, check, load, parse_date
-from summits.model import PartialDate
+from summits.dataset.files import DataFileError, InvalidDataset, Problem, check, load
+from summits.model import PartialDate, parse_date
 
 from ..conftest import MINI_TEXT
 

@@ -23,9 +23,12 @@ from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from summits.cli import app
-from summits.commands.options import problems_table
-from summits.dataset.build import DataFileError, InvalidDataset, Problem, check, load
-from summits.output import meetings as render
+from summits.dataset.files import DataFileError, InvalidDataset, Problem, check, load
+from summits.output import text as render
+from summits.output.fields import MEETING_CSV_HEADER
+from summits.output.meetings import meeting_panel, meetings_table
+from summits.output.problems import problems_table
+from summits.output.quotes import quotes_table
 
 from ..conftest import MINI, MINI_TEXT
 
@@ -679,7 +682,7 @@ def test_unknown_name_gives_closest_matches_or_choices_and_exits_2(run: Runner, 
     [
         ("table", ""),
         ("json", "[]\n"),
-        ("csv", ",".join(render.MEETING_CSV_HEADER) + "\n"),
+        ("csv", ",".join(MEETING_CSV_HEADER) + "\n"),
     ],
 )
 def test_valid_query_matching_nothing_is_not_an_error(run: Runner, output: str, stdout: str) -> None:
@@ -710,10 +713,24 @@ def test_quote_with_no_quotes_is_not_an_error(run: Runner) -> None:
     [
         (["list", "--from", "2010", "--to", "2000"], "--from 2010 is after --to 2000; swap them or widen the range."),
         (["count", "--from", "2010-06", "--to", "2010-05"], "--from 2010-06 is after --to 2010-05; swap them or widen the range."),
-        (["list", "--from", "20x5"], "'--from': '20x5' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-        (["list", "--to", "2019-02-30"], "'--to': '2019-02-30' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-        (["list", "--from", ""], "'--from': '' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-        (["list", "--format", "xml"], "'xml' is not one of 'table', 'json', 'csv'."),
+        (["list", "--from", "20x5"], "--from: '20x5' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["list", "--to", "2019-02-30"], "--to: '2019-02-30' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["list", "--from", ""], "--from: '' is not a year or date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["list", "--format", "xml"], "unknown value for --format 'xml'\nValid choices: table, json, csv."),
+        (["list", "--format", "jsn"], "unknown value for --format 'jsn'. Did you mean json?\nValid choices: table, json, csv."),
+        (["timeline", "--colour-by", "kinds"], "unknown value for --colour-by 'kinds'. Did you mean kind?\nValid choices: president, kind."),
+        (["sources", "--kind", "offical"], "unknown value for --kind 'offical'. Did you mean official?\nValid choices: official, news, reference, seed."),
+    ],
+)  # fmt: skip
+def test_a_bad_option_value_is_our_error_with_what_to_type_instead(run: Runner, args: list[str], message: str) -> None:
+    """Every option value that cannot be used gets the same one-line error, never Click's "Invalid value"."""
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"summits: error: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         (["list", "--bogus"], "No such option: --bogus"),
         (["list", "--leader"], "Option '--leader' requires an argument."),
         (["show"], "Missing argument 'ID'."),
@@ -806,9 +823,9 @@ def test_hostile_text_in_a_table_changes_nothing_but_the_text(tmp_path: Path, wi
     assert helsinki is not None
     # A colour terminal: our own styles may emit ANSI codes, the data may not.
     console = Console(record=True, width=width, force_terminal=True, color_system="standard", highlight=False)
-    console.print(render.meetings_table(list(dataset.meetings), width))
-    console.print(render.meeting_panel(dataset, helsinki))
-    console.print(render.quotes_table(dataset, helsinki, helsinki.quotes))
+    console.print(meetings_table(list(dataset.meetings), width))
+    console.print(meeting_panel(dataset, helsinki))
+    console.print(quotes_table(dataset, helsinki.quotes))
     raw = console.export_text(styles=True, clear=False)
     assert "\x1b]8;" not in raw  # no hyperlink, neither the data's [link=...] nor its OSC 8 sequence
     assert "\x1b[31m" not in raw and "\x1b[5m" not in raw and "\x1b[2J" not in raw  # no red, blink or clear

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from summits.dataset.build import default_path, load
 from summits.dataset.document import to_document
-from summits.export.tables import TABLES, md
+from summits.dataset.files import default_path, load
+from summits.export.markdown import md
+from summits.export.tables import TABLES
 
 from ..conftest import MINI, MINI_TEXT
 
@@ -138,7 +139,9 @@ def test_bad_output_paths_are_usage_errors(run: Run, tmp_path: Path, fmt: str, t
 def test_unknown_format_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = _export(run, "xlsx", tmp_path / "out.xlsx")
     assert result.exit_code == 2
-    assert "'xlsx' is not one of 'json', 'csv', 'sqlite', 'markdown'" in result.stderr
+    assert result.stderr == (
+        "summits: error: unknown value for --format 'xlsx'\nValid choices: json, csv, sqlite, markdown.\n"
+    )
 
 
 def test_export_reads_the_data_file_it_is_given(run: Run, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@ import io
 
 from rich.console import Console
 
-from summits.output import meetings as render
+from summits.output import fields
+from summits.output import text as render
 
 
 def test_control_and_bidi_characters_are_shown_escaped() -> None:
@@ -37,7 +38,7 @@ def test_compact_dates(mini) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_meeting_data_follows_the_json_contract(mini) -> None:  # type: ignore[no-untyped-def]
-    data = render.meeting_data(mini.meeting("new-york-1988"))
+    data = fields.meeting_data(mini.meeting("new-york-1988"))
     assert data == {
         "id": "new-york-1988",
         "date": "1988-12-07",

@@ -136,7 +136,7 @@ def test_disputes_honour_the_filters(run) -> None:  # type: ignore[no-untyped-de
 
 
 def test_disputes_on_the_shipped_dataset(run) -> None:  # type: ignore[no-untyped-def]
-    from summits.dataset.build import load
+    from summits.dataset.files import load
 
     every = sum(len(m.disputes) for m in load(None).meetings)
     result = run("disputes", "--format", "json", data=None)

@@ -10,7 +10,7 @@ from rich.text import Text
 from summits.dataset.build import build
 from summits.model import Dataset
 from summits.output.timeline import GLYPHS, PALETTE, colour, segment_lengths, timeline_lines
-from summits.query.filters import NO_PRESIDENT
+from summits.query.counts import NO_PRESIDENT
 from summits.query.timeline import Period, bin_meetings, group_of
 
 from ..conftest import MINI_TEXT
@@ -192,7 +192,7 @@ def test_timeline_with_nothing_to_show_says_so(run) -> None:  # type: ignore[no-
 def test_timeline_rejects_an_unknown_period(run) -> None:  # type: ignore[no-untyped-def]
     result = run("timeline", "--per", "month")
     assert result.exit_code == 2
-    assert "'month' is not one of" in result.stderr
+    assert result.stderr == "summits: error: unknown value for --per 'month'\nValid choices: decade, year.\n"
 
 
 def test_timeline_help_shows_examples(run) -> None:  # type: ignore[no-untyped-def]

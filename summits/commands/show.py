@@ -1,0 +1,35 @@
+"""`summits show ID`: everything about one meeting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from summits import completion
+from summits.commands.options import FormatOption
+from summits.model import Dataset
+from summits.output.formats import Format, emit
+from summits.output.meetings import meeting_view
+from summits.query.names import resolve_meeting
+
+
+def command(
+    dataset: Dataset,
+    meeting_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
+        ),
+    ],
+    output: FormatOption = Format.table,
+) -> None:
+    """Everything about one meeting: participants and roles, place, summary, quotes, sources, disagreements.
+
+    Examples:
+
+      summits show helsinki-2018
+
+      summits show reykjavik-1986 --format json
+    """
+    emit(meeting_view(dataset, resolve_meeting(dataset, meeting_id)), output)
