@@ -12,6 +12,10 @@ import typer
 from summits import completion
 from summits.output.formats import Format
 
+MeetingIdArgument = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 LeaderOption = Annotated[

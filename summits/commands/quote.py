@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, MeetingIdArgument
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.quotes import quotes_view
@@ -17,12 +17,7 @@ from summits.query.names import resolve_meeting
 
 def command(
     dataset: Dataset,
-    meeting_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
-        ),
-    ],
+    meeting_id: MeetingIdArgument,
     speaker: Annotated[
         Optional[str],
         typer.Option(

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
-from summits import completion
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, MeetingIdArgument
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.meetings import meeting_view
@@ -16,12 +11,7 @@ from summits.query.names import resolve_meeting
 
 def command(
     dataset: Dataset,
-    meeting_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
-        ),
-    ],
+    meeting_id: MeetingIdArgument,
     output: FormatOption = Format.table,
 ) -> None:
     """Everything about one meeting: participants and roles, place, summary, quotes, sources, disagreements.

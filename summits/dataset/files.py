@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,38 +97,36 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
         raise DataFileError(
             f"{path}: not valid UTF-8 (byte {exc.start + 1}, line {line}). Save the file as UTF-8."
         ) from None
-    if path.suffix.lower() == ".json":
+    # The parsers are imported here, not at the top: a dataset read back from the cache (the usual case) needs none.
+    is_json = path.suffix.lower() == ".json"
+    if is_json:
         import json
 
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(
-                f"{path}: JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}."
-            ) from None
-        except ValueError as exc:  # not a syntax error: a number too long to convert
-            raise DataFileError(f"{path}: {_value_message(exc)}. Fix the file and run again.") from None
-        except RecursionError:
-            raise DataFileError(f"{path}: nesting too deep to parse.") from None
-        if not isinstance(document, dict):
-            raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
-        return document
-    # Imported here, not at the top: a dataset read back from the cache (the usual case) never needs a parser.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised only on Python 3.10
-        import tomli as tomllib
+        parse: Callable[[str], Any] = json.loads
+        syntax_error: type[ValueError] = json.JSONDecodeError
+    else:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - exercised only on Python 3.10
+            import tomli as tomllib
+        parse, syntax_error = tomllib.loads, tomllib.TOMLDecodeError
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(
-            f"{path}: TOML syntax error: {_toml_message(exc, text)}. Fix the file and run again."
-        ) from None
+        document = parse(text)
+    except syntax_error as exc:
+        raise DataFileError(f"{path}: {_syntax_message(exc, text, is_json)}") from None
     except ValueError as exc:  # not a syntax error: a number too long to convert
         raise DataFileError(f"{path}: {_value_message(exc)}. Fix the file and run again.") from None
     except RecursionError:
         raise DataFileError(f"{path}: nesting too deep to parse.") from None
+    if not isinstance(document, dict):  # (JSON only: a TOML document is always a table)
+        raise DataFileError(f"{path}: a JSON dataset must be an object at the top level.")
     return document
+
+
+def _syntax_message(exc: ValueError, text: str, is_json: bool) -> str:
+    if is_json:  # a json.JSONDecodeError
+        return f"JSON syntax error at line {getattr(exc, 'lineno', '?')}, column {getattr(exc, 'colno', '?')}: {getattr(exc, 'msg', exc)}."
+    return f"TOML syntax error: {_toml_message(exc, text)}. Fix the file and run again."
 
 
 def _toml_message(exc: Exception, text: str) -> str:

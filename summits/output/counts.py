@@ -5,23 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from summits.output.fields import tally_data
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.text import data_table, plain, tally_scope, tally_verdict
 from summits.query.counts import CountRow, TallyCheck
 
 
 def counts_view(rows: Sequence[CountRow], by: str) -> View:
-    return View(
-        count=len(rows),
-        data=lambda: [count_data(r) for r in rows],
-        header=("key", "count", "reported"),
-        rows=lambda: ((r.key, r.count, r.reported) for r in rows),
-        render=lambda console: [count_table(rows, by)],
-        empty="No meetings match.",
+    def table(console: Console) -> list[RenderableType]:
+        return [count_table(rows, by)]
+
+    return items_view(
+        rows,
+        count_data,
+        ("key", "count", "reported"),
+        lambda r: (r.key, r.count, r.reported),
+        table,
+        "No meetings match.",
     )
 
 

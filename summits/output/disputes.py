@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from summits.output.fields import dispute_data
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.text import compact_dates, plain
 from summits.query.sources import DisputeRow
 
@@ -19,14 +19,14 @@ DISPUTE_CSV_HEADER = ("meeting", "date", "field", "value", "reason", "claims", "
 
 
 def disputes_view(rows: Sequence[DisputeRow]) -> View:
-    return View(
-        count=len(rows),
-        data=lambda: [{"meeting": r.meeting.id, "date": r.meeting.date.iso()} | dispute_data(r.dispute) for r in rows],
-        header=DISPUTE_CSV_HEADER,
-        rows=lambda: (dispute_csv_row(r) for r in rows),
-        render=lambda console: [disputes_blocks(rows)],
-        empty="No disagreements match.",
-    )
+    def table(console: Console) -> list[RenderableType]:
+        return [disputes_blocks(rows)]
+
+    return items_view(rows, dispute_row_data, DISPUTE_CSV_HEADER, dispute_csv_row, table, "No disagreements match.")
+
+
+def dispute_row_data(row: DisputeRow) -> dict[str, Any]:
+    return {"meeting": row.meeting.id, "date": row.meeting.date.iso()} | dispute_data(row.dispute)
 
 
 def dispute_csv_row(row: DisputeRow) -> list[object]:

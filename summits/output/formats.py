@@ -10,12 +10,14 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from rich.console import Console, RenderableType
 
 from summits.output.terminal import say, stdout_console
 from summits.output.text import spreadsheet_safe
+
+T = TypeVar("T")
 
 
 class Format(str, Enum):
@@ -36,6 +38,18 @@ class View:
     rows: Callable[[], Iterable[Sequence[object]]]  # CSV
     render: Callable[[Console], Iterable[RenderableType]]  # for people, laid out for the console's width
     empty: str | None = None  # said on stderr when there is nothing to show
+
+
+def items_view(
+    items: Sequence[T],
+    data: Callable[[T], Any],
+    header: Sequence[str],
+    row: Callable[[T], Sequence[object]],
+    render: Callable[[Console], Iterable[RenderableType]],
+    empty: str | None = None,
+) -> View:
+    """The view of a list of items: a JSON array of data(item), a CSV row(item) each, and the rendering."""
+    return View(len(items), lambda: [data(i) for i in items], header, lambda: (row(i) for i in items), render, empty)
 
 
 Writer = Callable[[View], None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -19,20 +19,16 @@ from summits.output.fields import (
     quote_data,
     source_data,
 )
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.quotes import quotes_layout
 from summits.output.text import compact_dates, data_table, date_range_label, escape_controls, fit, person, plain
 
 
 def meetings_view(meetings: Sequence[Meeting]) -> View:
-    return View(
-        count=len(meetings),
-        data=lambda: [meeting_data(m) for m in meetings],
-        header=MEETING_CSV_HEADER,
-        rows=lambda: (meeting_csv_row(m) for m in meetings),
-        render=lambda console: [meetings_table(meetings, console.width)],
-        empty="No meetings match.",
-    )
+    def table(console: Console) -> list[RenderableType]:
+        return [meetings_table(meetings, console.width)]
+
+    return items_view(meetings, meeting_data, MEETING_CSV_HEADER, meeting_csv_row, table, "No meetings match.")
 
 
 def meeting_view(dataset: Dataset, meeting: Meeting) -> View:

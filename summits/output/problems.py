@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
+from rich.console import Console, RenderableType
 from rich.table import Table
 
 from summits.dataset.files import InvalidDataset, Problem
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.terminal import say, stderr_console
 from summits.output.text import plain
 
@@ -19,13 +20,14 @@ PROBLEMS_SHOWN = 200
 
 
 def problems_view(problems: Sequence[Problem]) -> View:
-    return View(
-        count=len(problems),
-        data=lambda: [{"record": p.record, "field": p.field, "problem": p.message} for p in problems],
-        header=PROBLEMS_CSV_HEADER,
-        rows=lambda: ((p.record, p.field, p.message) for p in problems),
-        render=lambda console: [problems_table(problems)],
-    )
+    def table(console: Console) -> list[RenderableType]:
+        return [problems_table(problems)]
+
+    return items_view(problems, problem_data, PROBLEMS_CSV_HEADER, lambda p: (p.record, p.field, p.message), table)
+
+
+def problem_data(p: Problem) -> dict[str, str]:
+    return {"record": p.record, "field": p.field, "problem": p.message}
 
 
 def problems_table(problems: Sequence[Problem]) -> Table:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from summits.model import Dataset, Quote
 from summits.output.fields import MEETING_CSV_HEADER, meeting_csv_row, meeting_data
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.text import compact_dates, data_table, fit, person, plain
 from summits.query.names import speaker_label
 from summits.query.search import SearchResult, match_spans
@@ -24,14 +25,10 @@ SEARCH_CSV_HEADER = (*MEETING_CSV_HEADER, "score", "matched")
 
 
 def search_view(dataset: Dataset, results: Sequence[SearchResult], words: Sequence[str]) -> View:
-    return View(
-        count=len(results),
-        data=lambda: [search_data(r) for r in results],
-        header=SEARCH_CSV_HEADER,
-        rows=lambda: (search_csv_row(r) for r in results),
-        render=lambda console: [search_table(dataset, results, words, console.width)],
-        empty="No meetings match.",
-    )
+    def table(console: Console) -> list[RenderableType]:
+        return [search_table(dataset, results, words, console.width)]
+
+    return items_view(results, search_data, SEARCH_CSV_HEADER, search_csv_row, table, "No meetings match.")
 
 
 def highlighted(text: str, words: Sequence[str], style: str = "") -> Text:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from summits.output.fields import source_data
-from summits.output.formats import View
+from summits.output.formats import View, items_view
 from summits.output.text import data_table, fit, plain, plural
 from summits.query.sources import Citations
 
@@ -17,14 +18,10 @@ CITATIONS_CSV_HEADER = ("id", "kind", "title", "publisher", "date", "url", "meet
 
 
 def sources_view(rows: Sequence[Citations]) -> View:
-    return View(
-        count=len(rows),
-        data=lambda: [citations_data(c) for c in rows],
-        header=CITATIONS_CSV_HEADER,
-        rows=lambda: (citations_csv_row(c) for c in rows),
-        render=lambda console: [sources_table(rows, console.width)],
-        empty="No sources match.",
-    )
+    def table(console: Console) -> list[RenderableType]:
+        return [sources_table(rows, console.width)]
+
+    return items_view(rows, citations_data, CITATIONS_CSV_HEADER, citations_csv_row, table, "No sources match.")
 
 
 def citations_data(c: Citations) -> dict[str, Any]:
