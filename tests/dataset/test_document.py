@@ -27,8 +27,7 @@ from summits.model import (
     Tally,
     participant_on,
 )
-
-from ..conftest import MINI
+from tests.conftest import MINI
 
 
 def _round_trip(dataset: Dataset) -> tuple[Dataset | None, list[Any]]:

@@ -1,28 +1,11 @@
+"""Selecting meetings: leaders, ranges, countries, topics, calls left out and counted, quotes by speaker."""
+
 import datetime as dt
 
 import pytest
 
 from summits.model import Kind
-from summits.query import counts, filters, names
-
-
-def test_bush_means_both_presidents_bush(mini) -> None:  # type: ignore[no-untyped-def]
-    assert names.resolve_leader(mini, "Bush") == {"bush-hw", "bush-gw"}
-    assert names.resolve_leader(mini, "george w. bush") == {"bush-gw"}
-    assert names.resolve_leader(mini, "BUSH SR") == {"bush-hw"}
-    assert names.resolve_leader(mini, "putin") == {"putin"}
-
-
-def test_unknown_leader_suggests_close_names(mini) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(names.UnknownName) as raised:
-        names.resolve_leader(mini, "Gorbachov")
-    assert raised.value.suggestions == ("Mikhail Gorbachev",)
-
-
-def test_unknown_meeting_suggests_ids(mini) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(names.UnknownName) as raised:
-        names.resolve_meeting(mini, "helsinki-2019")
-    assert raised.value.suggestions == ("helsinki-2018",)
+from summits.query import filters, names
 
 
 def test_two_leaders_mean_meetings_with_both(mini) -> None:  # type: ignore[no-untyped-def]
@@ -51,31 +34,6 @@ def test_country_accepts_synonyms_and_topic_matches_part_of_a_word(mini) -> None
     assert names.resolve_country(mini, "usa") == "United States"
     topics = filters.select(mini, filters.Filters(topic="nuclear")).meetings
     assert [m.id for m in topics] == ["reykjavik-1986", "helsinki-2018"]
-
-
-def test_count_by_president_counts_only_sitting_presidents(mini) -> None:  # type: ignore[no-untyped-def]
-    rows = counts.count(mini, filters.select(mini, filters.Filters()).meetings, "president")
-    assert [(r.key, r.count) for r in rows] == [("Ronald Reagan", 2), ("George W. Bush", 2), ("Donald Trump", 2)]
-
-
-def test_count_by_pair_sets_the_reported_tally_beside_the_listed(mini) -> None:  # type: ignore[no-untyped-def]
-    rows = counts.count(mini, filters.select(mini, filters.Filters()).meetings, "pair")
-    bush_putin = next(r for r in rows if r.key == "George W. Bush – Vladimir Putin")
-    assert (bush_putin.count, bush_putin.reported, bush_putin.checks[0].listed) == (2, 3, 2)
-
-
-def test_count_by_decade_and_kind(mini) -> None:  # type: ignore[no-untyped-def]
-    meetings = filters.select(mini, filters.Filters()).meetings
-    assert [(r.key, r.count) for r in counts.count(mini, meetings, "decade")] == [
-        ("1980s", 2),
-        ("2000s", 2),
-        ("2010s", 2),
-    ]
-    assert [(r.key, r.count) for r in counts.count(mini, meetings, "kind")] == [
-        ("summit", 4),
-        ("informal", 1),
-        ("sidelines", 1),
-    ]
 
 
 def test_parse_bound_rejects_garbage() -> None:
