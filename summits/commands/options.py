@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from summits import completion
+from summits.model import Kind
 from summits.output.formats import Format
 
 MeetingIdArgument = Annotated[
@@ -38,7 +39,7 @@ KindOption = Annotated[
     typer.Option(
         "--kind",
         metavar="KIND",
-        help="summit, visit, conference, sidelines, informal, phone, video, ministerial.",
+        help=f"{', '.join(k.value for k in Kind)}.",
         autocompletion=completion.complete_kind,
     ),
 ]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from summits.dataset.document import to_document
 from summits.export import markdown, tables
 from summits.export.files import ExportError, write_text
 from summits.model import Dataset
@@ -21,8 +22,6 @@ __all__ = ["EXPORTERS", "ExportError", "Exporter", "exporter"]
 def json_text(dataset: Dataset) -> str:
     """The dataset in the data file's shape, as JSON that `summits --data FILE.json` reads back unchanged."""
     import json
-
-    from summits.dataset.document import to_document
 
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
 
