@@ -164,17 +164,6 @@ def run_in(tmp_path: Path) -> Callable[..., Run]:
 
 # Defects whose fixes have not landed yet: their tests are expected to fail until then.
 NOT_YET_FIXED: tuple[str, ...] = (
-    # the dataset cache
-    "test_d2_",
-    "test_d3_",
-    "test_d4_",
-    "test_d9_",
-    "test_d10_",
-    "test_d23_a_stale_partial",
-    "test_d23_a_signal_during_a_cache_write",
-    "test_d24_",
-    "test_d26_",
-    "test_cache_attacks.py::",
     # data that looks valid but is not
     "test_d7_",
     "test_d8_",
