@@ -164,18 +164,6 @@ def run_in(tmp_path: Path) -> Callable[..., Run]:
 
 # Defects whose fixes have not landed yet: their tests are expected to fail until then.
 NOT_YET_FIXED: tuple[str, ...] = (
-    # data that looks valid but is not
-    "test_d7_",
-    "test_d8_",
-    "test_d11_",
-    "test_d16_",
-    "test_d17_",
-    "test_d27_",
-    "test_d30_",
-    "test_d31_",
-    "test_d32_",
-    "test_d33_data_dash",
-    "test_d33_json_in_a_file",
     # text from data is inert
     "test_d20_",
     "test_d21_",
