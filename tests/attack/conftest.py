@@ -164,11 +164,6 @@ def run_in(tmp_path: Path) -> Callable[..., Run]:
 
 # Defects whose fixes have not landed yet: their tests are expected to fail until then.
 NOT_YET_FIXED: tuple[str, ...] = (
-    # text from data is inert
-    "test_d20_",
-    "test_d21_",
-    "test_d22_",
-    "test_hostile.py::",
     # exports
     "test_d1_",
     "test_d5_",
