@@ -160,22 +160,3 @@ def run_in(tmp_path: Path) -> Callable[..., Run]:
         return summits(*args, **kwargs)
 
     return runner
-
-
-# Defects whose fixes have not landed yet: their tests are expected to fail until then.
-NOT_YET_FIXED: tuple[str, ...] = (
-    # exports
-    "test_d1_",
-    "test_d5_",
-    "test_d18_",
-    "test_d23_a_signal_during_an_export",
-    "test_d25_",
-    "test_d28_",
-    "test_d29_",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "attack" in item.nodeid and any(item.name.startswith(p) or p in item.nodeid for p in NOT_YET_FIXED):
-            item.add_marker(pytest.mark.xfail(reason="fixed in a later change", strict=False))
