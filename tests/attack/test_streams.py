@@ -36,7 +36,7 @@ QUIET = {"validate"}
 @pytest.mark.parametrize("columns", ["0", "1", "-5", "100000", "abc", "", "99999999999999999999999"])
 @pytest.mark.parametrize("args", COMMANDS)
 def test_any_columns_value_gives_output(tmp_path: Path, args: str, columns: str) -> None:
-    if columns in {"-5", ""} and args not in {"list", "show helsinki-2018", "timeline"}:
+    if columns in {"1", "-5", "", "100000"} and args not in {"list", "show helsinki-2018", "timeline"}:
         pytest.skip("checked for three commands")
     run = summits(*args.split(), cwd=tmp_path, env=base_env(COLUMNS=columns))
     run.assert_clean()
@@ -86,7 +86,7 @@ def test_full_stdout(tmp_path: Path, args: str) -> None:
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
 @pytest.mark.parametrize("args", COMMANDS)
 def test_non_utf8_stdout(tmp_path: Path, args: str, encoding: str) -> None:
-    if encoding != "ascii" and args in {"--help", "--version", "validate"}:
+    if encoding != "ascii" and args not in {"list", "show helsinki-2018", "list --format csv", "timeline"}:
         pytest.skip("checked with ascii")
     run = summits(*args.split(), cwd=tmp_path, env=base_env(PYTHONIOENCODING=encoding))
     run.assert_clean()
