@@ -89,3 +89,19 @@ def test_any_text_in_a_summary_is_shown_inert_or_refused(tmp_path: Path, text: s
         shown = run.out.decode("utf-8")
         assert not [c for c in shown if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0], repr(shown)
         assert not [c for c in shown if c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_hostile_data_to_an_ascii_stream_at_one_column(
+    tmp_path: Path, hostile_data: Path, args: tuple[str, ...], fmt: str
+) -> None:
+    env = base_env(PYTHONIOENCODING="ascii", COLUMNS="1")
+    run = summits("--data", str(hostile_data), *args, "--format", fmt, cwd=tmp_path, env=env)
+    run.assert_clean()
+    if run.code == 2 and "No such option" in run.message:
+        pytest.skip(f"{args[0]} has no --format")
+    assert run.code == 0, run.message
+    run.out.decode("ascii")
+    if fmt == "json":
+        json.loads(run.out)
