@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summits.dataset.build import check, load
+from summits.dataset.files import check, load
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 

@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from summits.dataset import compact
 from summits.model import Dataset
 
 try:  # the module hashlib takes BLAKE2 from, without the 4 ms hashlib spends loading OpenSSL at every start
@@ -101,8 +102,6 @@ def load(place: Slot) -> Dataset | None:
             plain = marshal.loads(stream.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    from summits.dataset import compact
-
     try:
         return compact.from_plain(plain)
     except Exception:  # an entry damaged in a way marshal did not notice: build from the file instead
@@ -111,8 +110,6 @@ def load(place: Slot) -> Dataset | None:
 
 def store(place: Slot, dataset: Dataset) -> None:
     """Keep the dataset a file built into without a problem, replacing the slot's previous entry."""
-    from summits.dataset import compact
-
     payload = marshal.dumps(compact.to_plain(dataset))
     partial = place.entry.with_name(f"{place.entry.name}.{os.getpid()}.partial")
     try:
