@@ -169,8 +169,8 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
         if name == "filters":
             parameters += FILTER_OPTIONS
             continue
-        if name == "filters_with_calls":
-            parameters += [p for p in FILTER_OPTIONS if p.name != "calls"]
+        if name == "filters_all":
+            parameters += [p for p in FILTER_OPTIONS if p.name not in ("calls", "everything")]
             continue
         annotation, default = hints[name], parameter.default
         enum = _enum_of(annotation)
@@ -199,10 +199,10 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
                 options["data_path"] = state.data_path
             if "dataset" in wanted:
                 options["dataset"] = state.dataset
-            for name in ("filters", "filters_with_calls"):
+            for name in ("filters", "filters_all"):
                 if name in wanted:
                     values = {p.name: options.pop(p.name, p.default) for p in FILTER_OPTIONS}
-                    values["calls"] = values["calls"] or name == "filters_with_calls"
+                    values["everything"] = values["everything"] or name == "filters_all"
                     options[name] = filters_from(options["dataset"], **values)
             return command(**options)
 

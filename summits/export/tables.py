@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from summits.export.files import ExportError, write_atomically
-from summits.model import COUNTRY_NAMES, KIND_DESCRIPTIONS, Dataset, Kind
+from summits.model import CONTACT_DESCRIPTIONS, COUNTRY_NAMES, KIND_DESCRIPTIONS, Contact, Dataset, Kind
 from summits.output.formats import write_rows
 
 
@@ -37,11 +37,13 @@ _COUNTRY = "REFERENCES countries(code)"
 
 # In the order they are written (every table after those it refers to).
 TABLES: tuple[Table, ...] = (
+    Table("about", (("key", "TEXT PRIMARY KEY"), ("value", "TEXT"))),
     Table("countries", (("code", "TEXT PRIMARY KEY"), ("name", "TEXT NOT NULL"))),
     Table(
         "kinds",
         (("kind", "TEXT PRIMARY KEY"), ("description", "TEXT NOT NULL"), ("is_call", "INTEGER NOT NULL")),
     ),
+    Table("contacts", (("contact", "TEXT PRIMARY KEY"), ("description", "TEXT NOT NULL"))),
     Table(
         "leaders",
         (("id", "TEXT PRIMARY KEY"), ("name", "TEXT NOT NULL"), ("country", f"TEXT NOT NULL {_COUNTRY}")),
@@ -85,6 +87,8 @@ TABLES: tuple[Table, ...] = (
             ("first_day", "TEXT NOT NULL"),
             ("last_day", "TEXT NOT NULL"),
             ("kind", "TEXT NOT NULL REFERENCES kinds(kind)"),
+            ("contact", "TEXT NOT NULL REFERENCES contacts(contact)"),
+            ("between_leaders", "INTEGER NOT NULL"),
             ("city", "TEXT"),
             ("country", "TEXT"),
             ("venue", "TEXT"),
@@ -101,6 +105,7 @@ TABLES: tuple[Table, ...] = (
             ("role", "TEXT NOT NULL"),
             ("country", f"TEXT NOT NULL {_COUNTRY}"),
             ("is_president", "INTEGER NOT NULL"),
+            ("in_office", "INTEGER NOT NULL"),
             ("role_overridden", "INTEGER NOT NULL"),
         ),
         ("PRIMARY KEY (meeting_id, leader_id)", "UNIQUE (meeting_id, position)"),
@@ -140,8 +145,29 @@ TABLES: tuple[Table, ...] = (
             ("text", "TEXT NOT NULL"),
             ("context", "TEXT NOT NULL"),
             ("source_id", f"TEXT NOT NULL {_SOURCE}"),
+            ("original_language", "TEXT NOT NULL"),
+            ("translated", "INTEGER NOT NULL"),
         ),
         ("UNIQUE (meeting_id, position)",),
+    ),
+    Table(
+        "quote_sources",
+        (
+            ("quote_id", "INTEGER NOT NULL REFERENCES quotes(id)"),
+            ("position", "INTEGER NOT NULL"),
+            ("source_id", f"TEXT NOT NULL {_SOURCE}"),
+        ),
+        ("PRIMARY KEY (quote_id, position)",),
+    ),
+    Table(
+        "quote_variants",
+        (
+            ("quote_id", "INTEGER NOT NULL REFERENCES quotes(id)"),
+            ("position", "INTEGER NOT NULL"),
+            ("text", "TEXT NOT NULL"),
+            ("source_id", f"TEXT NOT NULL {_SOURCE}"),
+        ),
+        ("PRIMARY KEY (quote_id, position)",),
     ),
     Table(
         "disputes",
@@ -169,16 +195,29 @@ TABLES: tuple[Table, ...] = (
     Table(
         "tallies",
         (
-            ("id", "INTEGER PRIMARY KEY"),
-            ("leader1_id", f"TEXT NOT NULL {_LEADER}"),
-            ("leader2_id", f"TEXT NOT NULL {_LEADER}"),
+            ("id", "TEXT PRIMARY KEY"),
             ("start_date", "TEXT NOT NULL"),
             ("end_date", "TEXT NOT NULL"),
-            ("in_person", "INTEGER NOT NULL"),
+            ("contact", "TEXT NOT NULL"),
+            ("kinds", "TEXT"),
+            ("titles", "TEXT"),
+            ("qualifier", "TEXT NOT NULL"),
             ("number", "INTEGER NOT NULL"),
+            ("words", "TEXT NOT NULL"),
+            ("language", "TEXT NOT NULL"),
             ("source_id", f"TEXT NOT NULL {_SOURCE}"),
-            ("note", "TEXT"),
+            ("definition", "TEXT NOT NULL"),
+            ("explanation", "TEXT"),
         ),
+    ),
+    Table(
+        "tally_leaders",
+        (
+            ("tally_id", "TEXT NOT NULL REFERENCES tallies(id)"),
+            ("position", "INTEGER NOT NULL"),
+            ("leader_id", f"TEXT NOT NULL {_LEADER}"),
+        ),
+        ("PRIMARY KEY (tally_id, position)",),
     ),
 )
 
@@ -203,7 +242,14 @@ def _iso(value: Any) -> str | None:
 def table_rows(dataset: Dataset) -> dict[str, list[Row]]:
     """Every table's rows, in the column order of TABLES. Positions count from 1; booleans are 0 or 1."""
     rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    rows["about"] = [
+        ("title", "summits: meetings between American and Soviet or Russian leaders"),
+        ("version", dataset.version),
+        ("as_of", _iso(dataset.as_of)),
+        ("schema_version", str(dataset.schema_version)),
+    ]
     rows["countries"] = [(code, name) for code, name in COUNTRY_NAMES.items()]
+    rows["contacts"] = [(c.value, CONTACT_DESCRIPTIONS[c]) for c in Contact]
     rows["kinds"] = [(k.value, KIND_DESCRIPTIONS[k], int(k.is_call)) for k in Kind]
     for leader in dataset.leaders:
         rows["leaders"].append((leader.id, leader.name, leader.country))
@@ -225,6 +271,8 @@ def table_rows(dataset: Dataset) -> dict[str, list[Row]]:
                 m.first_day.isoformat(),
                 m.last_day.isoformat(),
                 m.kind.value,
+                m.contact.value,
+                int(m.between_leaders),
                 m.city,
                 m.country,
                 m.venue,
@@ -235,7 +283,16 @@ def table_rows(dataset: Dataset) -> dict[str, list[Row]]:
         overridden = dict(m.role_overrides)
         for n, p in enumerate(m.participants, 1):
             rows["participants"].append(
-                (m.id, n, p.leader.id, p.role, p.country, int(p.is_president), int(p.leader.id in overridden))
+                (
+                    m.id,
+                    n,
+                    p.leader.id,
+                    p.role,
+                    p.country,
+                    int(p.is_president),
+                    int(p.in_office),
+                    int(p.leader.id in overridden),
+                )
             )
         rows["meeting_topics"] += [(m.id, n, topic) for n, topic in enumerate(m.topics, 1)]
         rows["meeting_agreements"] += [(m.id, n, agreement) for n, agreement in enumerate(m.agreements, 1)]
@@ -243,18 +300,47 @@ def table_rows(dataset: Dataset) -> dict[str, list[Row]]:
         for n, q in enumerate(m.quotes, 1):
             quote_id += 1
             rows["quotes"].append(
-                (quote_id, m.id, n, q.speaker, q.speaker_name, q.speaker_role, q.text, q.context, q.source)
+                (
+                    quote_id,
+                    m.id,
+                    n,
+                    q.speaker,
+                    q.speaker_name,
+                    q.speaker_role,
+                    q.text,
+                    q.context,
+                    q.source,
+                    q.language,
+                    int(q.translated),
+                )
             )
+            rows["quote_sources"] += [(quote_id, k, source) for k, source in enumerate(q.also_in, 1)]
+            rows["quote_variants"] += [(quote_id, k, v.text, v.source) for k, v in enumerate(q.variants, 1)]
         for n, d in enumerate(m.disputes, 1):
             dispute_id += 1
             rows["disputes"].append((dispute_id, m.id, n, d.field, d.value, d.reason))
             for k, c in enumerate(d.claims, 1):
                 claim_id += 1
                 rows["claims"].append((claim_id, dispute_id, k, c.claim, c.source))
-    for n, t in enumerate(dataset.tallies, 1):
+    for t in dataset.tallies:
         rows["tallies"].append(
-            (n, t.leaders[0], t.leaders[1], t.start.iso(), t.end.iso(), int(t.in_person), t.number, t.source, t.note)
+            (
+                t.id,
+                t.start.iso(),
+                t.end.iso(),
+                ",".join(c.value for c in t.contact),
+                ",".join(k.value for k in t.kinds) or None,
+                ",".join(t.titles) or None,
+                t.qualifier,
+                t.number,
+                t.words,
+                t.language,
+                t.source,
+                t.definition,
+                t.explanation,
+            )
         )
+        rows["tally_leaders"] += [(t.id, n, leader) for n, leader in enumerate(t.leaders, 1)]
     return rows
 
 
