@@ -82,10 +82,21 @@ def _note_if_large(data_path: str | None) -> None:
         say(f"summits: reading {path} ({size / 1_000_000:.0f} MB); a file this large takes a while to check.", "dim")
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"summits {__version__}")
-        raise typer.Exit()
+def _version(ctx: typer.Context, value: bool) -> None:
+    """`summits 0.2.0, data as of 2026-11-30, 160 meetings`: the tool's version and the data's, to cite."""
+    if not value:
+        return
+    from summits.dataset.files import DataFileError, InvalidDataset, load
+
+    try:
+        dataset = load(ctx.params.get("data") or os.environ.get("SUMMITS_DATA") or None)
+    except (DataFileError, InvalidDataset):
+        typer.echo(f"summits {__version__} (the data file does not load: run summits validate)")
+        raise typer.Exit() from None
+    data_version = f", data version {dataset.version}" if dataset.version and dataset.version != __version__ else ""
+    as_of = f", data as of {dataset.as_of}" if dataset.as_of else ""
+    typer.echo(f"summits {__version__}{data_version}{as_of}, {len(dataset.meetings)} meetings")
+    raise typer.Exit()
 
 
 def main_options(
@@ -98,6 +109,7 @@ def main_options(
             envvar="SUMMITS_DATA",
             help="Dataset file to use instead of the one shipped with summits.",
             show_envvar=True,
+            is_eager=True,  # read before --version, which names the data it would use
         ),
     ] = None,
     version: Annotated[

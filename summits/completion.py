@@ -139,3 +139,9 @@ def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
 def complete_tally(ctx: typer.Context, incomplete: str) -> Completions:
     """Reported tally ids, each with the figure and its source's words."""
     return _matching(((t.id, f"{t.number}: {t.words[:60]}") for t in _dataset(ctx).tallies), incomplete)
+
+
+@_never_raises
+def complete_source_id(ctx: typer.Context, incomplete: str) -> Completions:
+    """Source ids, each with its kind and title."""
+    return _matching(((s.id, f"{s.kind}: {s.title[:60]}") for s in _dataset(ctx).sources), incomplete)

@@ -92,6 +92,7 @@ LEADER_TITLES = {
 }
 # The language a leader of each side speaks, for marking quotes given in English translation.
 LANGUAGES = {"US": "en", "SU": "ru", "RU": "ru"}
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French", "hu": "Hungarian", "es": "Spanish"}
 
 KIND_DESCRIPTIONS = {
     Kind.SUMMIT: "a meeting that was the purpose of the trip",

@@ -26,6 +26,7 @@ REGISTRY: tuple[str, ...] = (
     "tallies",
     "timeline",
     "sources",
+    "cite",
     "disputes",
     "validate",
     "export",

@@ -31,7 +31,9 @@ def command(
         ),
     ] = "president",
     filters: Filters,
-    explain: Annotated[bool, typer.Option("--explain", help="List under each row the ids of the meetings it counts.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="List under each row the ids of the meetings it counts.")
+    ] = False,
     output: FormatOption = Format.table,
 ) -> None:
     """Count meetings by president, counterpart, pair, year, decade, country, kind or contact level.

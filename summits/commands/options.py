@@ -36,8 +36,12 @@ FromOption = Annotated[
 ToOption = Annotated[Optional[str], typer.Option("--to", metavar="YEAR", help="Up to this year or date (inclusive).")]
 CountryOption = Annotated[
     Optional[list[str]],
-    typer.Option("--country", metavar="NAME", help="Where it was held (repeat for any of several).",
-                 autocompletion=completion.complete_country),
+    typer.Option(
+        "--country",
+        metavar="NAME",
+        help="Where it was held (repeat for any of several).",
+        autocompletion=completion.complete_country,
+    ),
 ]
 KindOption = Annotated[
     Optional[list[str]],

@@ -44,4 +44,8 @@ def command(
     results = search(dataset, selection.meetings, phrase)
     why = {m.id: reason for reason, m in selection.excluded}
     hidden = search(dataset, [m for _, m in selection.excluded], phrase)
-    emit(search_view(dataset, results, words), output, left_out_note(reasons([(why[r.meeting.id], r.meeting) for r in hidden])))
+    emit(
+        search_view(dataset, results, words),
+        output,
+        left_out_note(reasons([(why[r.meeting.id], r.meeting) for r in hidden])),
+    )

@@ -19,14 +19,23 @@ def command(
     dataset: Dataset,
     tally_id: Annotated[
         Optional[str],
-        typer.Argument(metavar="ID", help="A tally id, to show it with its meetings.", autocompletion=completion.complete_tally),
+        typer.Argument(
+            metavar="ID", help="A tally id, to show it with its meetings.", autocompletion=completion.complete_tally
+        ),
     ] = None,
     leader: Annotated[
         Optional[list[str]],
-        typer.Option("--leader", "-l", metavar="NAME", help="Only tallies naming this leader (repeat for all of several).",
-                     autocompletion=completion.complete_leader),
+        typer.Option(
+            "--leader",
+            "-l",
+            metavar="NAME",
+            help="Only tallies naming this leader (repeat for all of several).",
+            autocompletion=completion.complete_leader,
+        ),
     ] = None,
-    differs: Annotated[bool, typer.Option("--differs", help="Only tallies whose figure the records do not bear out.")] = False,
+    differs: Annotated[
+        bool, typer.Option("--differs", help="Only tallies whose figure the records do not bear out.")
+    ] = False,
     output: FormatOption = Format.table,
 ) -> None:
     """Every total a source reports ("Bush and Putin met 28 times"), beside the figure the records give on the

@@ -15,9 +15,9 @@ from summits.dataset.files import Problem
 from summits.model import (
     AMERICAN,
     COUNTRY_NAMES,
+    LANGUAGES,
     SOURCE_KINDS,
     SOVIET_OR_RUSSIAN,
-    LANGUAGES,
     TALLY_QUALIFIERS,
     Claim,
     Contact,
@@ -355,7 +355,18 @@ def _build_tallies(
         if r.ok and ident and start and end and contact and number is not None and words and source and definition:
             tallies.append(
                 Tally(
-                    ident, who, start, end, contact, number, words, source, definition, kinds, explanation, language,
+                    ident,
+                    who,
+                    start,
+                    end,
+                    contact,
+                    number,
+                    words,
+                    source,
+                    definition,
+                    kinds,
+                    explanation,
+                    language,
                     qualifier,
                     titles,
                 )
@@ -484,7 +495,9 @@ def _contact(r: _Record, kind: Kind | None) -> Contact | None:
         r.problem("contact", f'"{value}" is not one of: {", ".join(c.value for c in Contact)}')
         return None
     if kind is not None and kind.is_call != (contact is Contact.CALL):
-        r.problem("contact", f'"{value}" does not go with kind "{kind.value}": a call is contact "call", and only a call')
+        r.problem(
+            "contact", f'"{value}" does not go with kind "{kind.value}": a call is contact "call", and only a call'
+        )
     return contact
 
 
@@ -540,9 +553,7 @@ def _participants(
     return tuple(result)
 
 
-def _quotes(
-    r: _Record, leaders: dict[str, Leader], leader_ids: set[str], source_ids: set[str]
-) -> tuple[Quote, ...]:
+def _quotes(r: _Record, leaders: dict[str, Leader], leader_ids: set[str], source_ids: set[str]) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for index, table in enumerate(r.tables("quotes"), start=1):
         q = _Record(table, f"{r.record} quote #{index}", r.problems)

@@ -18,7 +18,9 @@ from summits.model import LANGUAGES, Dataset, Dispute, Leader, Meeting, Office, 
 def to_document(dataset: Dataset) -> dict[str, Any]:
     """The whole dataset as plain data, key for key as in the data file."""
     return {
-        **_present([("schema_version", dataset.schema_version), ("version", dataset.version), ("as_of", _date(dataset.as_of))]),
+        **_present(
+            [("schema_version", dataset.schema_version), ("version", dataset.version), ("as_of", _date(dataset.as_of))]
+        ),
         "leaders": [leader_document(x) for x in dataset.leaders],
         "sources": [source_document(x) for x in dataset.sources],
         "tallies": [tally_document(x) for x in dataset.tallies],

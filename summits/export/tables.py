@@ -4,6 +4,7 @@ both use it, so that a CSV file has exactly the columns of the SQLite table of t
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -395,3 +396,173 @@ def write_sqlite(dataset: Dataset, path: Path) -> None:
             connection.close()
 
     write_atomically(path, write)
+    # Datasette reads titles, licence and column descriptions from a metadata file: one beside the database.
+    metadata = json.dumps(datasette_metadata(dataset, path.stem), ensure_ascii=False, indent=2) + "\n"
+
+    def write_metadata(temporary: Path) -> None:
+        temporary.write_text(metadata, encoding="utf-8")
+
+    write_atomically(metadata_path(path), write_metadata)
+
+
+# What each table and column holds, for people browsing the export (Datasette shows these beside the data).
+DESCRIPTIONS: dict[str, tuple[str, dict[str, str]]] = {
+    "about": ("The dataset as a citable work", {"key": "what", "value": "its value (title, version, as_of)"}),
+    "countries": ("The sides of the table", {"code": "US, SU or RU", "name": "country name"}),
+    "kinds": ("Settings of a meeting", {"kind": "setting", "description": "what it means", "is_call": "1 for calls"}),
+    "contacts": (
+        "What passed between the two leaders",
+        {"contact": "talks, encounter, attended or call", "description": "what it means"},
+    ),
+    "leaders": ("U.S., Soviet and Russian leaders", {"id": "stable id", "name": "name", "country": "side"}),
+    "leader_aliases": (
+        "Other names a leader is known by",
+        {"leader_id": "leader", "position": "order", "alias": "alias"},
+    ),
+    "offices": (
+        "Offices held, with dates: a participant's role on a meeting's date is derived from these",
+        {
+            "leader_id": "leader",
+            "position": "order",
+            "title": "title of the office",
+            "country": "side",
+            "start_date": "first day",
+            "end_date": "last day (empty while in office)",
+        },
+    ),
+    "sources": (
+        "Sources: primary records of what was said, other official records, news reports, reference works",
+        {
+            "id": "stable id",
+            "kind": "primary, official, news, reference or seed",
+            "title": "title",
+            "publisher": "publisher",
+            "date": "date, at the precision known",
+            "url": "where a reader can look it up",
+        },
+    ),
+    "meetings": (
+        "Every meeting and call, in date order",
+        {
+            "id": "stable id, <place>-<year>",
+            "seq": "chronological position",
+            "date": "first day, at the precision known",
+            "end_date": "last day of a meeting of several days",
+            "date_precision": "day, month or year",
+            "first_day": "earliest possible day",
+            "last_day": "latest possible day",
+            "kind": "setting: summit, visit, conference, sidelines, phone, video, ministerial",
+            "contact": "talks, encounter, attended or call",
+            "between_leaders": "1 when each side had a leader in office on the day: only these are counted",
+            "city": "city",
+            "country": "host country",
+            "venue": "venue",
+            "event": "the gathering it was part of",
+            "summary": "what happened, in one or two sentences",
+        },
+    ),
+    "participants": (
+        "Who took part, with the role held on the day",
+        {
+            "meeting_id": "meeting",
+            "position": "order",
+            "leader_id": "leader",
+            "role": "office held on the day",
+            "country": "side",
+            "is_president": "1 for the sitting U.S. president",
+            "in_office": "1 when the role is a leader's office (president; head of party, state or government)",
+            "role_overridden": "1 when the data file gives the role instead of the offices",
+        },
+    ),
+    "meeting_topics": ("Topics of each meeting", {"meeting_id": "meeting", "position": "order", "topic": "topic"}),
+    "meeting_agreements": (
+        "Agreements signed or announced",
+        {"meeting_id": "meeting", "position": "order", "agreement": "agreement"},
+    ),
+    "meeting_sources": (
+        "Sources each meeting cites",
+        {"meeting_id": "meeting", "position": "order", "source_id": "source"},
+    ),
+    "quotes": (
+        "Quotes, verbatim as their source prints them",
+        {
+            "id": "row id",
+            "meeting_id": "meeting",
+            "position": "order within the meeting",
+            "speaker_id": "leader who spoke",
+            "speaker_name": "anyone else who spoke",
+            "speaker_role": "their role",
+            "text": "the words, in English",
+            "context": "when and where they were said",
+            "source_id": "source that prints them",
+            "original_language": "language spoken (ISO 639-1)",
+            "translated": "1 when the English is a translation",
+        },
+    ),
+    "quote_sources": (
+        "Other sources printing the same words",
+        {"quote_id": "quote", "position": "order", "source_id": "source"},
+    ),
+    "quote_variants": (
+        "Other wordings of the same words, each with its source",
+        {"quote_id": "quote", "position": "order", "text": "the other wording", "source_id": "source"},
+    ),
+    "disputes": (
+        "Disagreements between sources, the value used and why",
+        {
+            "id": "row id",
+            "meeting_id": "meeting",
+            "position": "order",
+            "field": "what",
+            "value": "value used",
+            "reason": "why",
+        },
+    ),
+    "claims": (
+        "What each source claims in a disagreement",
+        {"id": "row id", "dispute_id": "dispute", "position": "order", "claim": "claim", "source_id": "source"},
+    ),
+    "tallies": (
+        "Totals sources report, with the definition each appears to follow (summits tallies shows the listed figure)",
+        {
+            "id": "stable id",
+            "start_date": "period from",
+            "end_date": "period to",
+            "contact": "contact levels counted",
+            "kinds": "settings counted (empty: all)",
+            "titles": "offices counted (empty: any leader's office)",
+            "qualifier": "exactly, more than, at least or about",
+            "number": "the figure reported",
+            "words": "the source's own words",
+            "language": "language of the words",
+            "source_id": "source",
+            "definition": "what it appears to count",
+            "explanation": "why the dataset's figure differs, where it does",
+        },
+    ),
+    "tally_leaders": ("Leaders a tally names", {"tally_id": "tally", "position": "order", "leader_id": "leader"}),
+}
+
+
+def datasette_metadata(dataset: Dataset, database: str) -> dict[str, Any]:
+    """Datasette metadata for the SQLite export: title, licence, source, as-of date, every table and column."""
+    version = dataset.version or "unversioned"
+    as_of = dataset.as_of.iso() if dataset.as_of else "unknown"
+    return {
+        "title": "summits: meetings between American and Soviet or Russian leaders",
+        "description": f"Data version {version}, as of {as_of}. Every meeting cites its sources; quotes are verbatim.",
+        "license": "MIT (code and the dataset's own text); quotes are short attributed excerpts of their sources",
+        "source": "The summits dataset, from primary records (FRUS, White House, kremlin.ru) and news reports",
+        "databases": {
+            database: {
+                "tables": {
+                    name: {"description": about, "columns": columns} for name, (about, columns) in DESCRIPTIONS.items()
+                }
+            }
+        },
+    }
+
+
+def metadata_path(path: Path) -> Path:
+    """Where the metadata of an SQLite export goes: beside it, `<name>.metadata.json`."""
+    return path.with_name(path.stem + ".metadata.json")

@@ -96,7 +96,9 @@ def tally_panel(dataset: Dataset, check: Reconciled, width: int) -> RenderableTy
     facts.add_row("Leaders", plain(_names(dataset, check)))
     facts.add_row("Source says", plain(f"“{t.words}”{translated}"))
     source = dataset.source(t.source)
-    facts.add_row("Source", plain(f"{source.title}, {source.publisher or ''} {source.url or ''}" if source else t.source))
+    facts.add_row(
+        "Source", plain(f"{source.title}, {source.publisher or ''} {source.url or ''}" if source else t.source)
+    )
     facts.add_row("Definition", plain(t.definition))
     facts.add_row("Counted on", plain(tally_scope(t) + ", leaders in office on the day"))
     qualifier = "" if t.qualifier == "exactly" else f"{t.qualifier} "

@@ -7,10 +7,14 @@ starts a spreadsheet formula. JSON keeps the exact original text.
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -128,7 +132,9 @@ def tally_verdict(check: Reconciled) -> str:
     """How the figure listed on a tally's definition compares with the figure its source reports."""
     difference = check.difference
     if check.verdict == "agrees":
-        return "agrees" if difference == 0 or check.tally.qualifier == "exactly" else f"agrees ({check.tally.qualifier})"
+        return (
+            "agrees" if difference == 0 or check.tally.qualifier == "exactly" else f"agrees ({check.tally.qualifier})"
+        )
     if difference < 0:
         return f"{-difference} fewer listed than reported"
     return f"{difference} more listed than reported"
@@ -181,3 +187,20 @@ def counted_note(filters: Filters, left_out: dict[str, int]) -> str:
         what = f"{levels} between leaders in office on the day"
     left = [f"{n} {LEFT_OUT_WORDING[r][0]}" if r != "call" else plural(n, "call") for r, n in left_out.items() if n]
     return f"Counted: {what}" + (f"; left out: {', '.join(left)}." if left else ".")
+
+
+_LINKABLE = re.compile(r"https?://[!#-~]+")  # printable ASCII, no spaces or quotes: safe inside an OSC 8 sequence
+
+
+def hyperlinks() -> bool:
+    """Whether URLs may be printed as OSC 8 hyperlinks: only on a terminal, and never with NO_COLOR."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def url_text(url: str, indent: str = "") -> Text:
+    """A URL printed whole, never broken inside a word: a line that does not fit runs past the edge (the terminal
+    wraps it, and a copy gives it back in one piece). On a terminal it is a hyperlink too."""
+    text = Text(indent + escape_controls(url), style="dim", no_wrap=True, overflow="ignore")
+    if _LINKABLE.fullmatch(url) and hyperlinks():
+        text.stylize(Style(link=url), len(indent))
+    return text

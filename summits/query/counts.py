@@ -41,7 +41,7 @@ def _group_keys(meeting: Meeting, by: str) -> list[tuple[int, str, tuple[str, ..
         leaders = [p for p in meeting.soviets_or_russians if p.in_office]
         return [(0, p.leader.name, (p.leader.id,)) for p in leaders] or [(1, NO_COUNTERPART, ())]
     if by == "pair":
-        pairs = [
+        pairs: list[tuple[int, str, tuple[str, ...]]] = [
             (0, f"{a.leader.name} – {b.leader.name}", (a.leader.id, b.leader.id))
             for a in meeting.americans
             if a.in_office

@@ -176,18 +176,74 @@ def _bound(text: str | None, option: str, *, upper: bool) -> dt.date | None:
         raise BadValue(f"{option}: {error}") from None
 
 
-def quotes_of(dataset: Dataset, meeting: Meeting, speaker: str | None = None) -> list[Quote]:
-    """The quotes of a meeting, optionally only one speaker's (a leader's name or id, or part of another speaker's name)."""
-    if speaker is None:
-        return list(meeting.quotes)
+def quotes_of(dataset: Dataset, meeting: Meeting, speaker: str | None = None, text: str | None = None) -> list[Quote]:
+    """The quotes of a meeting, optionally only one speaker's (a leader's name or id, or part of another speaker's
+    name, such as a joint statement's "Donald Trump and Vladimir Putin") and only those holding every word of
+    `text`."""
+    quotes = list(meeting.quotes)
+    if speaker is not None:
+        quotes = _by_speaker(dataset, quotes, speaker)
+    return _with_words(quotes, text)
+
+
+def _by_speaker(dataset: Dataset, quotes: list[Quote], speaker: str) -> list[Quote]:
+    wanted = normalize(speaker)
     try:
         ids = resolve_leader(dataset, speaker)
     except UnknownName as unknown:
-        wanted = normalize(speaker)
-        others = [q for q in meeting.quotes if q.speaker_name and wanted and wanted in normalize(q.speaker_name)]
+        others = [q for q in quotes if q.speaker_name and wanted and wanted in normalize(q.speaker_name)]
         if others:
             return others
-        names = {q.speaker_name for q in meeting.quotes if q.speaker_name}
+        names = {q.speaker_name for q in quotes if q.speaker_name}
         suggestions = closest(speaker, names) + list(unknown.suggestions)
         raise UnknownName("speaker", speaker, suggestions[:3]) from None
-    return [q for q in meeting.quotes if q.speaker in ids]
+    # A joint attribution ("Donald Trump and Vladimir Putin") speaks for each leader it names.
+    full_names = [normalize(x.name) for i in ids if (x := dataset.leader(i))]
+    return [
+        q
+        for q in quotes
+        if q.speaker in ids or (q.speaker_name and any(n in normalize(q.speaker_name) for n in full_names))
+    ]
+
+
+def _with_words(quotes: list[Quote], text: str | None) -> list[Quote]:
+    if not text or not text.strip():
+        return quotes
+    words = [normalize(w) for w in text.split()]
+    return [q for q in quotes if all(w in normalize(q.text) for w in words)]
+
+
+def quotes_across(
+    dataset: Dataset,
+    speaker: str | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    text: str | None = None,
+) -> list[tuple[Meeting, Quote]]:
+    """Every meeting's quotes, in date order, narrowed by speaker, period and words."""
+    found: list[tuple[Meeting, Quote]] = []
+    speaker_matched = speaker is None
+    for meeting in dataset.meetings:
+        if (first and meeting.last_day < first) or (last and meeting.first_day > last):
+            continue
+        quotes = list(meeting.quotes)
+        if speaker is not None:
+            try:
+                quotes = _by_speaker(dataset, quotes, speaker)
+                speaker_matched = True
+            except UnknownName:
+                continue
+        found += [(meeting, q) for q in _with_words(quotes, text)]
+    if not speaker_matched and speaker is not None:
+        every = [q for m in dataset.meetings for q in m.quotes]
+        _by_speaker(dataset, every, speaker)  # raises with suggestions drawn from every speaker
+    return found
+
+
+def parse_bounds(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as the first and last days they allow."""
+    first = _bound(start, "--from", upper=False)
+    last = _bound(end, "--to", upper=True)
+    if first and last and first > last:
+        raise BadValue(f"--from {start} is after --to {end}; swap them or widen the range.")
+    return first, last

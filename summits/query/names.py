@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from summits.model import Contact, Dataset, Kind, Leader, Meeting, Quote
+from summits.model import Contact, Dataset, Kind, Leader, Meeting, Quote, Source
 
 GROUPINGS = ("president", "counterpart", "pair", "year", "decade", "country", "kind", "contact")
 
@@ -100,6 +100,13 @@ def resolve_meeting(dataset: Dataset, ident: str) -> Meeting:
     if meeting is None:
         raise UnknownName("meeting id", ident, closest(ident, (m.id for m in dataset.meetings), limit=5))
     return meeting
+
+
+def resolve_source(dataset: Dataset, ident: str) -> Source:
+    source = dataset.source(ident.strip().lower())
+    if source is None:
+        raise UnknownName("source id", ident, closest(ident, (s.id for s in dataset.sources), limit=5))
+    return source
 
 
 def resolve_kind(text: str) -> Kind:

@@ -86,7 +86,10 @@ def on_definition(
 _IN_PERSON_LEVELS: tuple[tuple[str, frozenset[Contact]], ...] = (
     ("talks only", frozenset({Contact.TALKS})),
     ("talks and encounters", frozenset({Contact.TALKS, Contact.ENCOUNTER})),
-    ("talks, encounters and events both only attended", frozenset({Contact.TALKS, Contact.ENCOUNTER, Contact.ATTENDED})),
+    (
+        "talks, encounters and events both only attended",
+        frozenset({Contact.TALKS, Contact.ENCOUNTER, Contact.ATTENDED}),
+    ),
 )
 
 
