@@ -185,7 +185,11 @@ def counted_note(filters: Filters, left_out: dict[str, int]) -> str:
     else:
         levels = " and ".join(CONTACT_PLURALS[c] for c in Contact if c in filters.wanted_contacts)
         what = f"{levels} between leaders in office on the day"
-    left = [f"{n} {LEFT_OUT_WORDING[r][0]}" if r != "call" else plural(n, "call") for r, n in left_out.items() if n]
+    left = [
+        plural(n, "call") if r == "call" else f"{n} {what}"
+        for r, (what, _) in LEFT_OUT_WORDING.items()
+        if (n := left_out.get(r, 0))
+    ]
     return f"Counted: {what}" + (f"; left out: {', '.join(left)}." if left else ".")
 
 
