@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits import __version__, completion
-from summits.commands.options import FormatOption
+from summits import __version__
+from summits.commands.options import FormatOption, OptionalMeetingIdArgument
 from summits.model import Dataset
 from summits.output.citations import Style, Work
 from summits.output.cite import citations_view, dataset_work, quote_citation_view
@@ -18,12 +18,7 @@ from summits.query.sources import primary_first
 
 def command(
     dataset: Dataset,
-    meeting_id: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
-        ),
-    ] = None,
+    meeting_id: OptionalMeetingIdArgument = None,
     style: Annotated[Style, typer.Option("--style", "-s", help="Citation style.")] = Style.CHICAGO,
     quote: Annotated[
         Optional[int],

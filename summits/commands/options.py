@@ -18,6 +18,10 @@ MeetingIdArgument = Annotated[
     str,
     typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
 ]
+OptionalMeetingIdArgument = Annotated[
+    Optional[str],
+    typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 LeaderOption = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption, FromOption, ToOption
+from summits.commands.options import FormatOption, FromOption, OptionalMeetingIdArgument, ToOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.quotes import quotes_across_view, quotes_view
@@ -17,14 +17,7 @@ from summits.query.names import BadValue, resolve_meeting
 
 def command(
     dataset: Dataset,
-    meeting_id: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="ID",
-            help="Meeting id, e.g. helsinki-2018; without it, the quotes of every meeting.",
-            autocompletion=completion.complete_meeting_id,
-        ),
-    ] = None,
+    meeting_id: OptionalMeetingIdArgument = None,
     speaker: Annotated[
         Optional[str],
         typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, LeaderOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.tallies import tallies_view, tally_view
@@ -23,16 +23,7 @@ def command(
             metavar="ID", help="A tally id, to show it with its meetings.", autocompletion=completion.complete_tally
         ),
     ] = None,
-    leader: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--leader",
-            "-l",
-            metavar="NAME",
-            help="Only tallies naming this leader (repeat for all of several).",
-            autocompletion=completion.complete_leader,
-        ),
-    ] = None,
+    leader: LeaderOption = None,
     differs: Annotated[
         bool, typer.Option("--differs", help="Only tallies whose figure the records do not bear out.")
     ] = False,
