@@ -52,4 +52,4 @@ def command(
     profiles = [leader_profile(dataset, x) for x in dataset.leaders if x.id in ids]
     shown = {p.leader.id: [m for m in p.meetings if calls or not m.kind.is_call] for p in profiles}
     hidden = 0 if calls else sum(p.counts.calls for p in profiles)
-    emit(profiles_view(dataset, profiles, shown), output, left_out_note({"call": hidden}))
+    emit(profiles_view(dataset, profiles, shown), output, left_out_note({"call": hidden}, every_record=False))

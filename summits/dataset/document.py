@@ -74,10 +74,9 @@ def source_document(source: Source) -> dict[str, Any]:
 
 
 def tally_document(tally: Tally) -> dict[str, Any]:
-    return _present(
+    # `leaders` is written even when empty (a tally of every leader): the loader requires the key.
+    return {"id": tally.id, "leaders": list(tally.leaders)} | _present(
         [
-            ("id", tally.id),
-            ("leaders", list(tally.leaders)),
             ("start", tally.start.iso()),
             ("end", tally.end.iso()),
             ("contact", [c.value for c in tally.contact]),

@@ -92,6 +92,7 @@ def tally_data(check: Reconciled) -> dict[str, Any]:
         "to": t.end.iso(),
         "contact": [c.value for c in t.contact],
         "kinds": [k.value for k in t.kinds],
+        "qualifier": t.qualifier,
         "reported": t.number,
         "listed": check.listed,
         "verdict": check.verdict,

@@ -12,7 +12,7 @@ from summits.model import Dataset
 from summits.output.fields import tally_data
 from summits.output.formats import View, items_view
 from summits.output.meetings import meetings_table
-from summits.output.text import data_table, plain, tally_reason, tally_scope, tally_verdict
+from summits.output.text import data_table, plain, tally_reason, tally_scope, tally_verdict, url_text
 from summits.query.tallies import Reconciled
 
 TALLY_CSV_HEADER = (
@@ -96,9 +96,8 @@ def tally_panel(dataset: Dataset, check: Reconciled, width: int) -> RenderableTy
     facts.add_row("Leaders", plain(_names(dataset, check)))
     facts.add_row("Source says", plain(f"“{t.words}”{translated}"))
     source = dataset.source(t.source)
-    facts.add_row(
-        "Source", plain(f"{source.title}, {source.publisher or ''} {source.url or ''}" if source else t.source)
-    )
+    named = ", ".join(x for x in (source.title, source.publisher) if x) if source else t.source
+    facts.add_row("Source", plain(f"{named} [{t.source}]"))
     facts.add_row("Definition", plain(t.definition))
     facts.add_row("Counted on", plain(tally_scope(t) + ", leaders in office on the day"))
     qualifier = "" if t.qualifier == "exactly" else f"{t.qualifier} "
@@ -109,6 +108,8 @@ def tally_panel(dataset: Dataset, check: Reconciled, width: int) -> RenderableTy
     if reason:
         facts.add_row("Why", plain(reason))
     parts: list[RenderableType] = [plain(t.id, "bold cyan"), facts]
+    if source is not None and source.url:
+        parts.append(url_text(source.url))
     if check.meetings:
         parts += [Text("\nListed on its definition", style="bold"), meetings_table(list(check.meetings), width)]
     return Group(*parts)

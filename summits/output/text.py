@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.console import Group
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -165,9 +166,10 @@ LEFT_OUT_WORDING = {
 }
 
 
-def left_out_note(left_out: dict[str, int]) -> str | None:
-    """The one line that says what the default selection left out, and which flag brings each back, or None."""
-    if not left_out:
+def left_out_note(left_out: dict[str, int], every_record: bool = True) -> str | None:
+    """The one line that says what the default selection left out, and which flag brings each back, or None.
+    `every_record`: the command takes --all."""
+    if not any(left_out.values()):
         return None
     parts = []
     for reason, (what, flag) in LEFT_OUT_WORDING.items():
@@ -175,6 +177,8 @@ def left_out_note(left_out: dict[str, int]) -> str | None:
         if n:
             noun = plural(n, "call") if reason == "call" else f"{n} {what}"
             parts.append(f"{noun} ({flag})")
+    if not every_record:
+        return f"note: also matching but left out: {', '.join(parts)}."
     return f"note: also matching but left out: {', '.join(parts)}; --all includes every record."
 
 
@@ -201,10 +205,11 @@ def hyperlinks() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def url_text(url: str, indent: str = "") -> Text:
+def url_text(url: str, indent: str = "") -> Group:
     """A URL printed whole, never broken inside a word: a line that does not fit runs past the edge (the terminal
-    wraps it, and a copy gives it back in one piece). On a terminal it is a hyperlink too."""
+    wraps it, and a copy gives it back in one piece). On a terminal it is a hyperlink too. (In a Group, because
+    Rich splits a long line of a Text printed on its own even when told not to wrap it.)"""
     text = Text(indent + escape_controls(url), style="dim", no_wrap=True, overflow="ignore")
     if _LINKABLE.fullmatch(url) and hyperlinks():
         text.stylize(Style(link=url), len(indent))
-    return text
+    return Group(text)

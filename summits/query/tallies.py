@@ -106,10 +106,16 @@ def reconcile(dataset: Dataset, tally: Tally) -> Reconciled:
                 if in_office and levels == frozenset(tally.contact):
                     continue
                 found = on_definition(dataset, tally, levels, in_office)
+                if any(_changed(listed, found) == {m.id for m in a.added + a.removed} for a in alternatives):
+                    continue  # the same meetings as a definition already given
                 if tally.agrees_with(len(found)) and len(found) != len(listed):
                     description = label + ("" if in_office else ", with leaders out of office too")
                     alternatives.append(_alternative(description, listed, found))
     return Reconciled(tally, listed, tuple(alternatives))
+
+
+def _changed(listed: Sequence[Meeting], found: Sequence[Meeting]) -> set[str]:
+    return {m.id for m in listed} ^ {m.id for m in found}
 
 
 def _alternative(description: str, listed: Sequence[Meeting], found: Sequence[Meeting]) -> Alternative:
