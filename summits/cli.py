@@ -69,10 +69,20 @@ class State:
         return self._dataset
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"summits {__version__}")
-        raise typer.Exit()
+def _version(ctx: typer.Context, value: bool) -> None:
+    """`summits 0.2.0, data as of 2026-11-30, 160 meetings`: the tool's version and the data's, to cite."""
+    if not value:
+        return
+
+    try:
+        dataset = load(ctx.params.get("data") or os.environ.get("SUMMITS_DATA") or None)
+    except (DataFileError, InvalidDataset):
+        typer.echo(f"summits {__version__} (the data file does not load: run summits validate)")
+        raise typer.Exit() from None
+    data_version = f", data version {dataset.version}" if dataset.version and dataset.version != __version__ else ""
+    as_of = f", data as of {dataset.as_of}" if dataset.as_of else ""
+    typer.echo(f"summits {__version__}{data_version}{as_of}, {len(dataset.meetings)} meetings")
+    raise typer.Exit()
 
 
 def main_options(
@@ -85,6 +95,7 @@ def main_options(
             envvar="SUMMITS_DATA",
             help="Dataset file to use instead of the one shipped with summits.",
             show_envvar=True,
+            is_eager=True,  # read before --version, which names the data it would use
         ),
     ] = None,
     version: Annotated[
@@ -156,8 +167,8 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
         if name == "filters":
             parameters += FILTER_OPTIONS
             continue
-        if name == "filters_with_calls":
-            parameters += [p for p in FILTER_OPTIONS if p.name != "calls"]
+        if name == "filters_all":
+            parameters += [p for p in FILTER_OPTIONS if p.name not in ("calls", "everything")]
             continue
         annotation, default = hints[name], parameter.default
         enum = _enum_of(annotation)
@@ -186,10 +197,10 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
                 options["data_path"] = state.data_path
             if "dataset" in wanted:
                 options["dataset"] = state.dataset
-            for name in ("filters", "filters_with_calls"):
+            for name in ("filters", "filters_all"):
                 if name in wanted:
                     values = {p.name: options.pop(p.name, p.default) for p in FILTER_OPTIONS}
-                    values["calls"] = values["calls"] or name == "filters_with_calls"
+                    values["everything"] = values["everything"] or name == "filters_all"
                     options[name] = filters_from(options["dataset"], **values)
             return command(**options)
 

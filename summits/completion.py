@@ -16,7 +16,7 @@ from typing import Any
 import typer  # at run time: Typer reads the callbacks' annotations to know which argument is the context
 
 from summits.dataset.files import ENV_VAR, load
-from summits.model import KIND_DESCRIPTIONS, Dataset, Kind
+from summits.model import CONTACT_DESCRIPTIONS, KIND_DESCRIPTIONS, Contact, Dataset, Kind
 from summits.query.names import GROUPINGS
 
 Completions = list[tuple[str, str]]
@@ -28,7 +28,8 @@ GROUPING_HELP = {
     "year": "meetings per year",
     "decade": "meetings per decade",
     "country": "meetings per host country",
-    "kind": "meetings per kind (summit, visit, ...)",
+    "kind": "meetings per setting (summit, visit, ...)",
+    "contact": "meetings per contact level (talks, encounter, ...)",
 }
 
 
@@ -128,3 +129,31 @@ def complete_grouping(incomplete: str) -> Completions:
 def complete_kind(incomplete: str) -> Completions:
     """The kinds of meeting, each with its definition."""
     return _matching(((k.value, KIND_DESCRIPTIONS[k]) for k in Kind), incomplete)
+
+
+@_never_raises
+def complete_contact(incomplete: str) -> Completions:
+    """The contact levels, each with its definition."""
+    return _matching(((c.value, CONTACT_DESCRIPTIONS[c]) for c in Contact), incomplete)
+
+
+@_never_raises
+def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
+    """The countries meetings were held in, as the data spells them, with how many meetings each."""
+    counts: dict[str, int] = {}
+    for meeting in _dataset(ctx).meetings:
+        if meeting.country:
+            counts[meeting.country] = counts.get(meeting.country, 0) + 1
+    return _matching(((c, f"{n} meetings") for c, n in sorted(counts.items())), incomplete)
+
+
+@_never_raises
+def complete_tally(ctx: typer.Context, incomplete: str) -> Completions:
+    """Reported tally ids, each with the figure and its source's words."""
+    return _matching(((t.id, f"{t.number}: {t.words[:60]}") for t in _dataset(ctx).tallies), incomplete)
+
+
+@_never_raises
+def complete_source_id(ctx: typer.Context, incomplete: str) -> Completions:
+    """Source ids, each with its kind and title."""
+    return _matching(((s.id, f"{s.kind}: {s.title[:60]}") for s in _dataset(ctx).sources), incomplete)

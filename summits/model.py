@@ -24,7 +24,6 @@ class Kind(str, Enum):
     VISIT = "visit"
     CONFERENCE = "conference"
     SIDELINES = "sidelines"
-    INFORMAL = "informal"
     PHONE = "phone"
     VIDEO = "video"
     MINISTERIAL = "ministerial"
@@ -34,9 +33,31 @@ class Kind(str, Enum):
         return self in (Kind.PHONE, Kind.VIDEO)
 
 
-class SourceKind(str, Enum):
-    """What sort of work a source is."""
+class Contact(str, Enum):
+    """What passed between the two leaders, from the record's sources (see the README for the definitions).
 
+    Separate from the setting (Kind): a multilateral summit can hold talks, a brief encounter or neither."""
+
+    TALKS = "talks"
+    ENCOUNTER = "encounter"
+    ATTENDED = "attended"
+    CALL = "call"
+
+
+CONTACT_DESCRIPTIONS = {
+    Contact.TALKS: "they held talks: a summit, a visit, a bilateral meeting on the sidelines, a working meal",
+    Contact.ENCOUNTER: "a brief conversation a source reports: a pull-aside, a few minutes at a dinner or ceremony",
+    Contact.ATTENDED: "both attended the same event, and no source reports a conversation between them",
+    Contact.CALL: "a phone or video call",
+}
+# What `list`, `count`, `search`, `timeline` and `leaders` select unless told otherwise.
+DEFAULT_CONTACTS = frozenset({Contact.TALKS, Contact.ENCOUNTER})
+
+
+class SourceKind(str, Enum):
+    """What sort of work a source is, in the order sources are listed: the record of what was said first."""
+
+    PRIMARY = "primary"
     OFFICIAL = "official"
     NEWS = "news"
     REFERENCE = "reference"
@@ -44,13 +65,40 @@ class SourceKind(str, Enum):
 
 
 SOURCE_KINDS = tuple(k.value for k in SourceKind)
+SOURCE_KIND_DESCRIPTIONS = {
+    SourceKind.PRIMARY: "the official record of what was said: memorandum of conversation, transcript, joint statement",
+    SourceKind.OFFICIAL: "another government record, such as the Office of the Historian's travel records",
+    SourceKind.NEWS: "a news report",
+    SourceKind.REFERENCE: "a reference work",
+    SourceKind.SEED: "one of the news articles the dataset was started from",
+}
+
+# The offices that make their holder a leader for counting: the U.S. president; the Soviet or Russian head of
+# party, state or government. A vice president, a minister or the president of the RSFSR (a Soviet republic)
+# appear with their role but are not counted as leaders.
+LEADER_TITLES = {
+    "US": frozenset({"President"}),
+    "SU": frozenset(
+        {
+            "General Secretary of the Communist Party",
+            "First Secretary of the Communist Party",
+            "Premier",
+            "Chairman of the Presidium of the Supreme Soviet",
+            "Chairman of the Supreme Soviet",
+            "President",
+        }
+    ),
+    "RU": frozenset({"President", "Acting President", "Prime Minister", "Acting Prime Minister"}),
+}
+# The language a leader of each side speaks, for marking quotes given in English translation.
+LANGUAGES = {"US": "en", "SU": "ru", "RU": "ru"}
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French", "hu": "Hungarian", "es": "Spanish"}
 
 KIND_DESCRIPTIONS = {
     Kind.SUMMIT: "a meeting that was the purpose of the trip",
     Kind.VISIT: "a state, official or working visit",
-    Kind.CONFERENCE: "a multilateral conference where the two met",
-    Kind.SIDELINES: "bilateral talks on the sidelines of a multilateral gathering",
-    Kind.INFORMAL: "a brief encounter that the record reports",
+    Kind.CONFERENCE: "a wartime or multilateral conference where the two met as principals in its sessions",
+    Kind.SIDELINES: "a meeting at a multilateral gathering (G7/G8, G20, APEC, UN, NATO, a funeral)",
     Kind.PHONE: "a telephone call",
     Kind.VIDEO: "a video call",
     Kind.MINISTERIAL: "a meeting below the leaders (such as foreign ministers) that a source names",
@@ -149,6 +197,11 @@ class Office:
     start: PartialDate
     end: PartialDate | None = None  # None: still in office
 
+    @property
+    def is_leader(self) -> bool:
+        """True for an office that makes its holder a leader for counting (see LEADER_TITLES)."""
+        return self.title in LEADER_TITLES.get(self.country, ())
+
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
         """True when the office was held on any day from first to last (inclusive)."""
         if self.start.first_day > last:
@@ -193,6 +246,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """Another wording of the same words, as another source prints them (a reworded quote, another translation)."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str
     context: str
@@ -200,6 +261,15 @@ class Quote:
     speaker: str | None = None  # a leader id
     speaker_name: str | None = None  # anyone else
     speaker_role: str | None = None
+    # The language the words were spoken in (ISO 639-1). The text is English, so any other language means the
+    # text is a translation. Given in the file, or the speaker's side's language (LANGUAGES).
+    language: str = "en"
+    also_in: tuple[str, ...] = ()  # other sources that print the same words, such as the official transcript
+    variants: tuple[Variant, ...] = ()
+
+    @property
+    def translated(self) -> bool:
+        return self.language != "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,15 +288,39 @@ class Dispute:
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """A total reported by a source, e.g. "Bush and Putin met 28 times"."""
+    """A total reported by a source ("Bush and Putin met 28 times"), with the definition it appears to follow.
 
-    leaders: tuple[str, str]
+    The definition is what the dataset's own figure is computed on: meetings from start to end (inclusive) at
+    one of the contact levels (and, if given, of one of the kinds), between leaders in office, with on each side
+    one of the leaders named for that side (any leader of a side that none is named for)."""
+
+    id: str
+    leaders: tuple[str, ...]
     start: PartialDate
     end: PartialDate
-    in_person: bool
+    contact: tuple[Contact, ...]
     number: int
+    words: str  # the source's own words
     source: str
-    note: str | None = None
+    definition: str  # in words: what the figure appears to count
+    kinds: tuple[Kind, ...] = ()
+    explanation: str | None = None  # why the dataset's figure differs, where it does
+    language: str = "en"  # the language of `words`
+    qualifier: str = "exactly"  # or "more than", "at least", "about": how the source states the figure
+    titles: tuple[str, ...] = ()  # if given, the leaders counted must hold one of these offices ("President")
+
+    def agrees_with(self, listed: int) -> bool:
+        """Whether a listed figure bears the source out, as the source states its figure."""
+        if self.qualifier == "more than":
+            return listed > self.number
+        if self.qualifier == "at least":
+            return listed >= self.number
+        if self.qualifier == "about":
+            return abs(listed - self.number) <= 1
+        return listed == self.number
+
+
+TALLY_QUALIFIERS = ("exactly", "more than", "at least", "about")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +331,7 @@ class Participant:
     role: str
     country: str
     is_president: bool  # held the office of President of the United States on the date
+    in_office: bool = False  # held a leader's office (LEADER_TITLES) on the date: only then is the meeting counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +339,7 @@ class Meeting:
     id: str
     date: PartialDate
     kind: Kind
+    contact: Contact
     participants: tuple[Participant, ...]
     summary: str
     sources: tuple[str, ...]
@@ -280,6 +376,11 @@ class Meeting:
         parts = [p for p in (self.city, self.country) if p]
         return ", ".join(parts) if parts else f"({self.kind.value} call)"
 
+    @property
+    def between_leaders(self) -> bool:
+        """True when each side had a participant in a leader's office on the date: only then is it counted."""
+        return any(p.in_office for p in self.americans) and any(p.in_office for p in self.soviets_or_russians)
+
     def has_leader(self, leader_id: str) -> bool:
         return any(p.leader.id == leader_id for p in self.participants)
 
@@ -298,7 +399,8 @@ def participant_on(
     role = override or " and ".join(titles) or "(no office on this date)"
     country = offices[0].country if offices else leader.country
     is_president = any(o.title == "President" and o.country in AMERICAN for o in offices)
-    return Participant(leader=leader, role=role, country=country, is_president=is_president)
+    in_office = any(o.is_leader for o in offices)
+    return Participant(leader=leader, role=role, country=country, is_president=is_president, in_office=in_office)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +409,9 @@ class Dataset:
     sources: tuple[Source, ...]
     meetings: tuple[Meeting, ...]  # chronological
     tallies: tuple[Tally, ...] = ()
-    schema_version: int = 1
+    schema_version: int = 2
+    version: str | None = None  # the data's own version, as cited ("0.2.0")
+    as_of: PartialDate | None = None  # the date up to which the data was checked
     _leaders_by_id: dict[str, Leader] = field(default_factory=dict, compare=False, repr=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
     _meetings_by_id: dict[str, Meeting] = field(default_factory=dict, compare=False, repr=False)

@@ -23,8 +23,10 @@ from tests.dataset.test_build import all_cases_at_once, assert_reported
 
 
 def test_version(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("--version")
-    assert (result.exit_code, result.stdout) == (0, f"summits {__version__}\n")
+    result = run("--version")  # the tool's version and the data's, to cite
+    assert (result.exit_code, result.stdout) == (0, f"summits {__version__}, data as of 2026-11-30, 7 meetings\n")
+    result = run("--version", data=None)
+    assert (result.exit_code, result.stdout) == (0, f"summits {__version__}, data as of 2026-11-30, 160 meetings\n")
 
 
 def test_data_from_environment_variable(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -42,8 +44,9 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
 
 @pytest.mark.parametrize(
     "name",
-    ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"],
-)
+    ["list", "count", "quote", "show", "search", "leaders", "tallies", "timeline", "sources", "cite", "disputes",
+     "validate", "export"],
+)  # fmt: skip
 def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.main import get_command
 
@@ -54,8 +57,9 @@ def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest
     assert single is not app
     assert sorted(get_command(single).commands) == [name]  # type: ignore[attr-defined]
     assert sorted(get_command(app).commands) == sorted(  # type: ignore[attr-defined]
-        ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"]
-    )
+        ["list", "count", "quote", "show", "search", "leaders", "tallies", "timeline", "sources", "cite", "disputes",
+         "validate", "export"]
+    )  # fmt: skip
 
 
 def test_help_completion_and_unknown_commands_get_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,7 +153,11 @@ def test_the_console_script_runs_exit_handlers() -> None:
         "sys.argv = ['summits', '--version']; from summits.cli import run; run()"
     )
     done = _run_python(["-c", code])
-    assert (done.returncode, done.stdout, done.stderr) == (0, f"summits {__version__}\n", "handler ran\n")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        f"summits {__version__}, data as of 2026-11-30, 7 meetings\n",
+        "handler ran\n",
+    )
 
 
 # What every command that reads the dataset imports (dataset.build too: the mini dataset is too small to cache).
@@ -164,12 +172,12 @@ CORE_MODULES = ["summits", "summits.cli", "summits.commands", "summits.commands.
     ("args", "extra"),
     [
         (["list", "--leader", "Bush"], ["summits.commands.list", "summits.output.fields", "summits.output.meetings",
-                                        "summits.output.quotes"]),
+                                        "summits.output.quotes", "summits.query.sources"]),
         (["quote", "helsinki-2018"], ["summits.commands.quote", "summits.output.fields", "summits.output.quotes"]),
         (["search", "nuclear"], ["summits.commands.search", "summits.output.fields", "summits.output.search",
                                  "summits.query.search"]),
         (["timeline"], ["summits.commands.timeline", "summits.output.timeline", "summits.query.counts",
-                        "summits.query.timeline"]),
+                        "summits.query.tallies", "summits.query.timeline"]),
     ],
 )  # fmt: skip
 def test_a_command_imports_only_the_modules_it_needs(args: list[str], extra: list[str]) -> None:
@@ -193,7 +201,7 @@ def test_a_command_imports_only_the_modules_it_needs(args: list[str], extra: lis
         (["quote", "helsinki-2018"], "Speaker"),
         (["search", "nuclear"], "ID"),
         (["leaders"], "Leader"),
-        (["sources"], "ID"),
+        (["tallies"], "Tally"),
     ],
 )
 def test_a_table_starts_with_its_header_on_the_first_line(run, args: list[str], header: str) -> None:  # type: ignore[no-untyped-def]
@@ -239,7 +247,7 @@ def test_very_many_problems_are_counted_and_the_first_shown(tmp_path: Path) -> N
     # 1,000 meetings that all cite a missing source: the message gives the count at once instead of
     # spending minutes laying out a table of every row.
     meetings = "".join(
-        f'\n[[meetings]]\nid = "place{i}-2018"\ndate = "2018-07-16"\ncity = "C"\ncountry = "D"\nkind = "summit"\n'
+        f'\n[[meetings]]\nid = "place{i}-2018"\ndate = "2018-07-16"\ncity = "C"\ncountry = "D"\nkind = "summit"\ncontact = "talks"\n'
         f'participants = ["trump", "putin"]\nsummary = "S."\nsources = ["missing"]\n'
         for i in range(1000)
     )
@@ -285,7 +293,7 @@ def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
 # ================================================================ 9. a very large file
 
 
-GENERATED_HEAD = """schema_version = 1
+GENERATED_HEAD = """schema_version = 2
 
 [[leaders]]
 id = "alpha"
@@ -311,6 +319,7 @@ date = "{year}-{month:02d}-{day:02d}"
 city = "City {n}"
 country = "Country {country}"
 kind = "summit"
+contact = "talks"
 participants = ["alpha", "beta"]
 summary = "Generated meeting number {n}."
 sources = ["generated"]
@@ -322,6 +331,7 @@ GENERATED_CALL = """
 id = "call{n}-{year}"
 date = "{year}-{month:02d}"
 kind = "phone"
+contact = "call"
 participants = ["alpha", "beta"]
 summary = "Call {n}."
 sources = ["generated"]
@@ -383,7 +393,7 @@ def test_head_reading_one_line_then_leaving(large_file: Path) -> None:
         code = process.wait(timeout=60)
     assert (
         first
-        == b"id,date,end_date,city,country,venue,kind,event,participants,roles,topics,agreements,summary,sources\n"
+        == b"id,date,end_date,city,country,venue,kind,contact,event,participants,roles,topics,agreements,summary,sources\n"
     )
     assert (code, stderr) == (141, b"")
 
@@ -420,16 +430,18 @@ def test_a_dataset_of_100000_meetings_loads_and_says_so_first(tmp_path: Path) ->
     assert done.stderr.decode() == (
         f"summits: reading {path} ({megabytes:.0f} MB); a file this large takes a while to check.\n"
     )
-    assert done.stdout.decode().splitlines() == [
-        "key,count,reported",
-        "1950s,14290,",
-        "1960s,14290,",
-        "1970s,14290,",
-        "1980s,14290,",
-        "1990s,14280,",
-        "2000s,14280,",
-        "2010s,14280,",
+    rows = [line.split(",") for line in done.stdout.decode().splitlines()]
+    assert rows[0] == ["key", "count", "reported", "meetings"]
+    assert [row[:3] for row in rows[1:]] == [
+        ["1950s", "14290", ""],
+        ["1960s", "14290", ""],
+        ["1970s", "14290", ""],
+        ["1980s", "14290", ""],
+        ["1990s", "14280", ""],
+        ["2000s", "14280", ""],
+        ["2010s", "14280", ""],
     ]
+    assert [len(row[3].split("; ")) for row in rows[1:]] == [int(row[1]) for row in rows[1:]]  # the ids counted
     assert time.monotonic() - started < 300
 
 

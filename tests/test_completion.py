@@ -78,11 +78,24 @@ def test_groupings_and_kinds_with_their_meaning() -> None:
     assert completion.complete_grouping("c") == [
         ("counterpart", "meetings per Soviet or Russian leader"),
         ("country", "meetings per host country"),
+        ("contact", "meetings per contact level (talks, encounter, ...)"),
     ]
     assert completion.complete_kind("s") == [
         ("summit", "a meeting that was the purpose of the trip"),
-        ("sidelines", "bilateral talks on the sidelines of a multilateral gathering"),
+        ("sidelines", "a meeting at a multilateral gathering (G7/G8, G20, APEC, UN, NATO, a funeral)"),
     ]
+    assert "informal" not in values(completion.complete_kind(""))
+
+
+def test_contact_levels_and_tally_ids_with_their_meaning() -> None:
+    assert completion.complete_contact("") == [
+        ("talks", "they held talks: a summit, a visit, a bilateral meeting on the sidelines, a working meal"),
+        ("encounter", "a brief conversation a source reports: a pull-aside, a few minutes at a dinner or ceremony"),
+        ("attended", "both attended the same event, and no source reports a conversation between them"),
+        ("call", "a phone or video call"),
+    ]
+    assert values(completion.complete_contact("a")) == ["attended"]
+    assert completion.complete_tally(context("tallies"), "news") == [("news-one-bush-putin-3", "3: met three times")]
 
 
 def test_the_data_option_typed_on_the_line_is_used(write_toml) -> None:  # type: ignore[no-untyped-def]

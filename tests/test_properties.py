@@ -40,8 +40,8 @@ BASE: dict[str, Any] = tomllib.loads(MINI_TEXT)
 
 # Where a problem can be: the file itself, or a record and, inside it, a nested table.
 RECORD = re.compile(
-    r"(file|leader .+|source .+|tally #\d+|meeting .+)"
-    r"( (office|quote|dispute) #\d+( claim #\d+)?)?",
+    r"(file|leader .+|source .+|tally .+|meeting .+)"
+    r"( (office|quote|dispute) #\d+( (claim|variant) #\d+)?)?",
     re.DOTALL,
 )
 

@@ -6,7 +6,7 @@ its options and arguments (Typer annotations), plus, by name, what the CLI suppl
 - `dataset`: the run's Dataset (--data, $SUMMITS_DATA or the shipped one), loaded once when first needed;
 - `data_path`: what --data or $SUMMITS_DATA gave, if anything (for a command that reads the file itself);
 - `filters`: the filter options of `list` (commands.options.FILTER_OPTIONS), resolved to query Filters;
-  `filters_with_calls` the same without --calls, calls always included.
+  `filters_all` the same without --calls and --all, every record included.
 
 An option whose type is an Enum takes one of its values in any case; any other value is an error of the same
 style as an unknown name ("did you mean ...?"). A command shows what it found with output.emit(), and returns
@@ -23,8 +23,10 @@ REGISTRY: tuple[str, ...] = (
     "show",
     "search",
     "leaders",
+    "tallies",
     "timeline",
     "sources",
+    "cite",
     "disputes",
     "validate",
     "export",

@@ -11,7 +11,7 @@ from summits.commands.options import FormatOption
 from summits.model import Dataset
 from summits.output.counts import counts_view
 from summits.output.formats import Format, emit
-from summits.output.text import calls_note
+from summits.output.text import counted_note, left_out_note
 from summits.query.counts import count
 from summits.query.filters import Filters, select
 from summits.query.names import GROUPINGS, resolve_grouping
@@ -31,12 +31,18 @@ def command(
         ),
     ] = "president",
     filters: Filters,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="List under each row the ids of the meetings it counts.")
+    ] = False,
     output: FormatOption = Format.table,
 ) -> None:
-    """Count meetings by president, counterpart, pair, year, decade, country or kind.
+    """Count meetings by president, counterpart, pair, year, decade, country, kind or contact level.
 
-    Where a source reports a total (for example "Bush and Putin met 28 times"), the pair row shows it beside the
-    number of meetings listed here.
+    By default a meeting is a record of talks or an encounter between leaders in office on that day (a U.S.
+    president; a Soviet or Russian head of party, state or government); the line under the table says what was
+    counted and what was left out. Where a source reports a total for a pair over the pair's whole time in
+    office (for example "Bush and Putin met 28 times"), the pair row shows it beside the figure listed on that
+    source's own definition: see `summits tallies` for every reported total.
 
     Examples:
 
@@ -49,4 +55,5 @@ def command(
     grouping = resolve_grouping(by)
     selection = select(dataset, filters)
     rows = count(dataset, selection.meetings, grouping, filters)
-    emit(counts_view(rows, grouping), output, calls_note(len(selection.left_out)))
+    counted = counted_note(filters, selection.left_out)
+    emit(counts_view(rows, grouping, explain, counted), output, left_out_note(selection.left_out))

@@ -21,7 +21,7 @@ def command(
         Optional[str],
         typer.Option("--field", metavar="FIELD", help="Only disagreements about this field (date, city, ...)."),
     ] = None,
-    filters_with_calls: Filters,
+    filters_all: Filters,
     output: FormatOption = Format.table,
 ) -> None:
     """Every recorded disagreement between sources: the meeting, the field, what each source claims, the value
@@ -36,4 +36,4 @@ def command(
 
       summits disputes --leader Putin
     """
-    emit(disputes_view(disputes(select(dataset, filters_with_calls).meetings, field)), output)
+    emit(disputes_view(disputes(select(dataset, filters_all).meetings, field)), output)

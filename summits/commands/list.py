@@ -6,7 +6,7 @@ from summits.commands.options import FormatOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.meetings import meetings_view
-from summits.output.text import calls_note
+from summits.output.text import left_out_note
 from summits.query.filters import Filters, select
 
 
@@ -22,4 +22,4 @@ def command(dataset: Dataset, *, filters: Filters, output: FormatOption = Format
       summits list --from 1985 --to 1991 --kind summit
     """
     selection = select(dataset, filters)
-    emit(meetings_view(selection.meetings), output, calls_note(len(selection.left_out)))
+    emit(meetings_view(selection.meetings), output, left_out_note(selection.left_out))

@@ -1,5 +1,6 @@
 """The options several commands share, declared once: --format, and the filters of `list` (--leader, --from,
---to, --country, --kind, --topic, --calls), which a command receives already resolved, as query Filters.
+--to, --country, --kind, --topic, --contact, --calls, --all), which a command receives already resolved, as
+query Filters.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from summits.output.formats import Format
 
 MeetingIdArgument = Annotated[
     str,
+    typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
+]
+OptionalMeetingIdArgument = Annotated[
+    Optional[str],
     typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -33,20 +38,43 @@ FromOption = Annotated[
     Optional[str], typer.Option("--from", metavar="YEAR", help="From this year or date (inclusive).")
 ]
 ToOption = Annotated[Optional[str], typer.Option("--to", metavar="YEAR", help="Up to this year or date (inclusive).")]
-CountryOption = Annotated[Optional[str], typer.Option("--country", metavar="NAME", help="Where it was held.")]
+CountryOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--country",
+        metavar="NAME",
+        help="Where it was held (repeat for any of several).",
+        autocompletion=completion.complete_country,
+    ),
+]
 KindOption = Annotated[
-    Optional[str],
+    Optional[list[str]],
     typer.Option(
         "--kind",
         metavar="KIND",
-        help=f"{', '.join(k.value for k in Kind)}.",
+        help=f"The setting: {', '.join(k.value for k in Kind)} (repeat for any of several).",
         autocompletion=completion.complete_kind,
     ),
 ]
 TopicOption = Annotated[
-    Optional[str], typer.Option("--topic", metavar="TEXT", help="Topic (part of a word is enough).")
+    Optional[list[str]],
+    typer.Option("--topic", metavar="TEXT", help="Topic, part of a word is enough (repeat for any of several)."),
 ]
-CallsOption = Annotated[bool, typer.Option("--calls", help="Include phone and video calls (left out by default).")]
+ContactOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--contact",
+        metavar="LEVEL",
+        help="What passed between them: talks, encounter, attended, call (repeat for several; "
+        "default: talks and encounter).",
+        autocompletion=completion.complete_contact,
+    ),
+]
+CallsOption = Annotated[bool, typer.Option("--calls", help="Include phone and video calls too.")]
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", help="Every record: also attended-only events, calls and leaders out of office."),
+]
 
 
 def _option(name: str, annotation: Any, default: Any) -> Parameter:
@@ -62,5 +90,7 @@ FILTER_OPTIONS: tuple[Parameter, ...] = (
     _option("country", CountryOption, None),
     _option("kind", KindOption, None),
     _option("topic", TopicOption, None),
+    _option("contact", ContactOption, None),
     _option("calls", CallsOption, False),
+    _option("everything", AllOption, False),
 )

@@ -1,4 +1,4 @@
-"""`summits quote ID`: the quotes of one meeting, each with speaker, context and source."""
+"""`summits quote [ID]`: the quotes of one meeting, or of every meeting, each with speaker, context and source."""
 
 from __future__ import annotations
 
@@ -7,30 +7,36 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption, MeetingIdArgument
+from summits.commands.options import FormatOption, FromOption, OptionalMeetingIdArgument, ToOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
-from summits.output.quotes import quotes_view
-from summits.query.filters import quotes_of
-from summits.query.names import resolve_meeting
+from summits.output.quotes import quotes_across_view, quotes_view
+from summits.query.filters import parse_bounds, quotes_across, quotes_of
+from summits.query.names import BadValue, resolve_meeting
 
 
 def command(
     dataset: Dataset,
-    meeting_id: MeetingIdArgument,
+    meeting_id: OptionalMeetingIdArgument = None,
     speaker: Annotated[
         Optional[str],
         typer.Option(
             "--speaker",
             "-s",
             metavar="NAME",
-            help="Only this speaker's words.",
+            help="Only this speaker's words (a joint statement counts for each of its speakers).",
             autocompletion=completion.complete_speaker,
         ),
     ] = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    text: Annotated[
+        Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Only quotes holding all these words.")
+    ] = None,
     output: FormatOption = Format.table,
 ) -> None:
-    """Quotes from one meeting, each with speaker, context and source.
+    """Quotes, each with speaker, context and source (publisher and date), marked "(translated)" where the words
+    were spoken in another language: from one meeting, or, without an ID, from every meeting in date order.
 
     Examples:
 
@@ -38,7 +44,16 @@ def command(
 
       summits quote helsinki-2018 --speaker Putin
 
-      summits quote vienna-1961 --format json
+      summits quote --speaker Putin --text nuclear
+
+      summits quote --from 1985 --to 1991 --format json
     """
-    meeting = resolve_meeting(dataset, meeting_id)
-    emit(quotes_view(dataset, meeting, quotes_of(dataset, meeting, speaker), speaker), output)
+    first, last = parse_bounds(start, end)
+    if meeting_id is not None:
+        if first or last:
+            raise BadValue("--from and --to search every meeting's quotes: give them without a meeting ID.")
+        meeting = resolve_meeting(dataset, meeting_id)
+        quotes = quotes_of(dataset, meeting, speaker, text)
+        emit(quotes_view(dataset, meeting, quotes, speaker), output)
+        return
+    emit(quotes_across_view(dataset, quotes_across(dataset, speaker, first, last, text)), output)

@@ -10,8 +10,8 @@ from summits.commands.options import FormatOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.search import search_view
-from summits.output.text import calls_note
-from summits.query.filters import Filters, select
+from summits.output.text import left_out_note
+from summits.query.filters import Filters, reasons, select
 from summits.query.names import BadValue
 from summits.query.search import query_words, search
 
@@ -42,5 +42,10 @@ def command(
         raise BadValue("give at least one word of letters or digits to search for.")
     selection = select(dataset, filters)
     results = search(dataset, selection.meetings, phrase)
-    hidden = len(search(dataset, selection.left_out, phrase))
-    emit(search_view(dataset, results, words), output, calls_note(hidden))
+    why = {m.id: reason for reason, m in selection.excluded}
+    hidden = search(dataset, [m for _, m in selection.excluded], phrase)
+    emit(
+        search_view(dataset, results, words),
+        output,
+        left_out_note(reasons([(why[r.meeting.id], r.meeting) for r in hidden])),
+    )

@@ -9,7 +9,7 @@ import typer
 from summits.commands.options import FormatOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
-from summits.output.text import calls_note
+from summits.output.text import left_out_note
 from summits.output.timeline import timeline_view
 from summits.query.filters import Filters, select
 from summits.query.timeline import ColourBy, Per, bin_meetings
@@ -41,4 +41,4 @@ def command(
     """
     selection = select(dataset, filters)
     chart = bin_meetings(selection.meetings, per.value, colour_by.value)
-    emit(timeline_view(chart), output, calls_note(len(selection.left_out)))
+    emit(timeline_view(chart), output, left_out_note(selection.left_out))

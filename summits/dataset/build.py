@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from summits.dataset.files import Problem
 from summits.model import (
     AMERICAN,
     COUNTRY_NAMES,
+    LANGUAGES,
     SOURCE_KINDS,
     SOVIET_OR_RUSSIAN,
+    TALLY_QUALIFIERS,
     Claim,
+    Contact,
     Dataset,
     Dispute,
     Kind,
@@ -28,11 +32,15 @@ from summits.model import (
     Quote,
     Source,
     Tally,
+    Variant,
     parse_date,
     participant_on,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+LANGUAGE = re.compile(r"[a-z]{2}")  # ISO 639-1
+VERSION = re.compile(r"\d+\.\d+\.\d+")
+TALLY_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LEADER_ID = re.compile(r"[a-z]+(-[a-z]+)*")
 SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # ASCII digits only: \d alone would take any Unicode digit (２０１８, 𝟤𝟢𝟣𝟪), and with them look-alike ids.
@@ -264,20 +272,27 @@ def build(document: dict[str, Any]) -> tuple[Dataset | None, list[Problem]]:
     version = top._get("schema_version", True)
     if version is not None and (isinstance(version, bool) or version != SCHEMA_VERSION):
         top.problem("schema_version", f"must be {SCHEMA_VERSION}, not {_show(version)}")
+    data_version = top.text("version", required=False)
+    if data_version is not None and not VERSION.fullmatch(data_version):
+        top.problem("version", f"{_show(data_version)} is not a version: use MAJOR.MINOR.PATCH, e.g. 0.2.0")
+    as_of = top.date("as_of", required=False)
     leader_tables, source_tables = top.tables("leaders", required=True), top.tables("sources", required=True)
     leaders = _build_leaders(leader_tables, problems)
     sources = _build_sources(source_tables, problems)
     # References are checked against every id the file declares, valid record or not: a leader whose record has
     # a problem is reported there once, not again as "unknown" by every meeting that names it.
     leader_ids, source_ids = _declared_ids(leader_tables), _declared_ids(source_tables)
-    tallies = _build_tallies(top.tables("tallies"), leader_ids, source_ids, problems)
     by_id = {leader.id: leader for leader in leaders}
+    tallies = _build_tallies(top.tables("tallies"), leader_ids, source_ids, problems)
     meetings = _build_meetings(top.tables("meetings", required=True), by_id, leader_ids, source_ids, problems)
     top.finish()
     if problems:
         return None, problems
     meetings.sort(key=lambda m: (m.date.sort_key, (m.end_date or m.date).sort_key, m.id))
-    return Dataset(tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies)), problems
+    dataset = Dataset(
+        tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies), SCHEMA_VERSION, data_version, as_of
+    )
+    return dataset, problems
 
 
 def _declared_ids(tables: list[dict[str, Any]]) -> set[str]:
@@ -358,24 +373,76 @@ def _build_tallies(
     tables: list[dict[str, Any]], leader_ids: set[str], source_ids: set[str], problems: list[Problem]
 ) -> list[Tally]:
     tallies: list[Tally] = []
-    for label, table in _each(tables, "tally", id_key=None):
+    seen: set[str] = set()
+    for label, table in _each(tables, "tally"):
         r = _Record(table, label, problems)
+        ident = r.text("id")
+        _unique(r, ident, TALLY_ID, seen, "tally", "lower-case letters, digits and hyphens")
         who = r.texts("leaders", required=True)
-        if "leaders" in table and "leaders" not in r.flagged and len(who) != 2:
-            r.problem("leaders", "must name exactly two leader ids")
         for leader_id in who:
             _references(r, "leaders", leader_id, leader_ids, "leader")
+        if len(set(who)) != len(who):
+            r.problem("leaders", "lists a leader more than once")
         start, end = r.date("start"), r.date("end")
         if start and end and end.last_day < start.first_day:
             r.problem("end", f"{end} is before start {start}")
-        in_person, number = r.boolean("in_person"), r.integer("number")
-        source = r.text("source")
+        contact = _enums(r, "contact", Contact, required=True)
+        kinds = _enums(r, "kinds", Kind, required=False)
+        number = r.integer("number")
+        words, source, definition = r.text("words"), r.text("source"), r.text("definition")
         _references(r, "source", source, source_ids, "source")
-        note = r.text("note", required=False)
+        explanation = r.text("explanation", required=False)
+        language = _language(r, "language") or "en"
+        titles = r.texts("titles")
+        qualifier = r.text("qualifier", required=False) or "exactly"
+        if qualifier not in TALLY_QUALIFIERS:
+            r.problem("qualifier", f'"{qualifier}" is not one of: {", ".join(TALLY_QUALIFIERS)}')
         r.finish()
-        if r.ok and start and end and in_person is not None and number is not None and source:
-            tallies.append(Tally((who[0], who[1]), start, end, in_person, number, source, note))
+        if r.ok and ident and start and end and contact and number is not None and words and source and definition:
+            tallies.append(
+                Tally(
+                    ident,
+                    who,
+                    start,
+                    end,
+                    contact,
+                    number,
+                    words,
+                    source,
+                    definition,
+                    kinds,
+                    explanation,
+                    language,
+                    qualifier,
+                    titles,
+                )
+            )
     return tallies
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def _enums(r: _Record, key: str, enum: type[E], required: bool) -> tuple[E, ...]:
+    """A list of an enum's values, e.g. contact = ["talks", "encounter"]."""
+    values = r.texts(key, required=required)
+    if required and key in r.table and key not in r.flagged and not values:
+        r.problem(key, "needs at least one value")
+    result: list[E] = []
+    for value in values:
+        try:
+            result.append(enum(value))
+        except ValueError:
+            r.problem(key, f'"{value}" is not one of: {", ".join(e.value for e in enum)}')
+    return tuple(result)
+
+
+def _language(r: _Record, key: str) -> str | None:
+    value = r.text(key, required=False)
+    if value is not None and not LANGUAGE.fullmatch(value):
+        r.problem(key, f'"{value}" is not a two-letter language code (ISO 639-1), such as "en" or "ru"')
+        return None
+    return value
 
 
 def _build_meetings(
@@ -406,6 +473,7 @@ def _build_meeting(
         r.problem("end_date", f"{end_date} is before date {date}")
     kind = _kind(r)
     is_call = kind is not None and kind.is_call
+    contact = _contact(r, kind)
     city, country = r.text("city", required=not is_call), r.text("country", required=not is_call)
     venue, event = r.text("venue", required=False), r.text("event", required=False)
     summary = r.text("summary")
@@ -417,15 +485,16 @@ def _build_meeting(
         _references(r, "sources", source_id, source_ids, "source")
     overrides = _role_overrides(r)
     participants = _participants(r, leaders, leader_ids, date, end_date, overrides)
-    quotes = _quotes(r, leader_ids, source_ids)
+    quotes = _quotes(r, leaders, leader_ids, source_ids)
     disputes = _disputes(r, source_ids)
     r.finish()
-    if not (r.ok and ident and date and kind and summary and participants):
+    if not (r.ok and ident and date and kind and contact and summary and participants):
         return None
     return Meeting(
         id=ident,
         date=date,
         kind=kind,
+        contact=contact,
         participants=participants,
         summary=summary,
         sources=sources,
@@ -460,6 +529,22 @@ def _kind(r: _Record) -> Kind | None:
     except ValueError:
         r.problem("kind", f'"{value}" is not one of: {", ".join(k.value for k in Kind)}')
         return None
+
+
+def _contact(r: _Record, kind: Kind | None) -> Contact | None:
+    value = r.text("contact")
+    if value is None:
+        return None
+    try:
+        contact = Contact(value)
+    except ValueError:
+        r.problem("contact", f'"{value}" is not one of: {", ".join(c.value for c in Contact)}')
+        return None
+    if kind is not None and kind.is_call != (contact is Contact.CALL):
+        r.problem(
+            "contact", f'"{value}" does not go with kind "{kind.value}": a call is contact "call", and only a call'
+        )
+    return contact
 
 
 def _role_overrides(r: _Record) -> dict[str, str]:
@@ -514,7 +599,7 @@ def _participants(
     return tuple(result)
 
 
-def _quotes(r: _Record, leader_ids: set[str], source_ids: set[str]) -> tuple[Quote, ...]:
+def _quotes(r: _Record, leaders: dict[str, Leader], leader_ids: set[str], source_ids: set[str]) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     for index, table in enumerate(r.tables("quotes"), start=1):
         q = _Record(table, f"{r.record} quote #{index}", r.problems)
@@ -530,12 +615,34 @@ def _quotes(r: _Record, leader_ids: set[str], source_ids: set[str]) -> tuple[Quo
             q.problem("speaker", "missing: give speaker (a leader id) or speaker_name and speaker_role")
         elif role is None:
             q.problem("speaker_role", "missing: needed with speaker_name")
+        language = _language(q, "language")
+        if language is None:  # the speaker's side's language; "en" for anyone else unless the file says otherwise
+            leader = leaders.get(speaker) if speaker else None
+            language = LANGUAGES.get(leader.country, "en") if leader else "en"
+        also_in = q.texts("also_in")
+        for other in also_in:
+            _references(q, "also_in", other, source_ids, "source")
+        variants = _variants(q, source_ids)
         q.finish()
         if not q.ok:
             r.ok = False
         elif text and context and source:
-            quotes.append(Quote(text, context, source, speaker, name, role))
+            quotes.append(Quote(text, context, source, speaker, name, role, language, also_in, variants))
     return tuple(quotes)
+
+
+def _variants(q: _Record, source_ids: set[str]) -> tuple[Variant, ...]:
+    variants: list[Variant] = []
+    for number, table in enumerate(q.tables("variants"), start=1):
+        v = _Record(table, f"{q.record} variant #{number}", q.problems)
+        text, source = v.text("text"), v.text("source")
+        _references(v, "source", source, source_ids, "source")
+        v.finish()
+        if not v.ok:
+            q.ok = False
+        elif text and source:
+            variants.append(Variant(text, source))
+    return tuple(variants)
 
 
 def _disputes(r: _Record, source_ids: set[str]) -> tuple[Dispute, ...]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from summits.model import (
     Claim,
+    Contact,
     Dataset,
     Dispute,
     Kind,
@@ -26,6 +27,7 @@ from summits.model import (
     Quote,
     Source,
     Tally,
+    Variant,
 )
 
 DateTuple = tuple[int, int | None, int | None]
@@ -49,14 +51,31 @@ def to_plain(dataset: Dataset) -> tuple[Any, ...]:
     )
     sources = tuple((s.id, s.kind, s.title, s.publisher, _date(s.date), s.url) for s in dataset.sources)
     tallies = tuple(
-        (t.leaders, _date(t.start), _date(t.end), t.in_person, t.number, t.source, t.note) for t in dataset.tallies
+        (
+            t.id,
+            t.leaders,
+            _date(t.start),
+            _date(t.end),
+            tuple(c.value for c in t.contact),
+            t.number,
+            t.words,
+            t.source,
+            t.definition,
+            tuple(k.value for k in t.kinds),
+            t.explanation,
+            t.language,
+            t.qualifier,
+            t.titles,
+        )
+        for t in dataset.tallies
     )
     meetings = tuple(
         (
             m.id,
             _date(m.date),
             m.kind.value,
-            tuple((p.leader.id, p.role, p.country, p.is_president) for p in m.participants),
+            m.contact.value,
+            tuple((p.leader.id, p.role, p.country, p.is_president, p.in_office) for p in m.participants),
             m.summary,
             m.sources,
             m.city,
@@ -66,18 +85,32 @@ def to_plain(dataset: Dataset) -> tuple[Any, ...]:
             m.event,
             m.topics,
             m.agreements,
-            tuple((q.text, q.context, q.source, q.speaker, q.speaker_name, q.speaker_role) for q in m.quotes),
+            tuple(
+                (
+                    q.text,
+                    q.context,
+                    q.source,
+                    q.speaker,
+                    q.speaker_name,
+                    q.speaker_role,
+                    q.language,
+                    q.also_in,
+                    tuple((v.text, v.source) for v in q.variants),
+                )
+                for q in m.quotes
+            ),
             tuple((d.field, d.value, d.reason, tuple((c.claim, c.source) for c in d.claims)) for d in m.disputes),
             m.role_overrides,
         )
         for m in dataset.meetings
     )
-    return (dataset.schema_version, leaders, sources, tallies, meetings)
+    head = (dataset.schema_version, dataset.version, _date(dataset.as_of))
+    return (head, leaders, sources, tallies, meetings)
 
 
 def from_plain(plain: tuple[Any, ...]) -> Dataset:
     """The Dataset that `to_plain` was given. Raises (TypeError, ValueError, KeyError, ...) on any other input."""
-    schema_version, leader_rows, source_rows, tally_rows, meeting_rows = plain
+    (schema_version, version, as_of), leader_rows, source_rows, tally_rows, meeting_rows = plain
     dates: dict[DateTuple, PartialDate] = {}
 
     def date(value: DateTuple | None) -> PartialDate | None:
@@ -109,17 +142,49 @@ def from_plain(plain: tuple[Any, ...]) -> Dataset:
         Source(ident, kind, title, publisher, date(when), url)
         for ident, kind, title, publisher, when, url in source_rows
     )
-    tallies = tuple(
-        Tally((who[0], who[1]), required_date(start), required_date(end), in_person, number, source, note)
-        for who, start, end, in_person, number, source, note in tally_rows
-    )
     kinds = {k.value: k for k in Kind}
+    contacts = {c.value: c for c in Contact}
+    tallies = tuple(
+        Tally(
+            ident,
+            tuple(who),
+            required_date(start),
+            required_date(end),
+            tuple(contacts[c] for c in contact),
+            number,
+            words,
+            source,
+            definition,
+            tuple(kinds[k] for k in tally_kinds),
+            explanation,
+            language,
+            qualifier,
+            tuple(titles),
+        )
+        for (
+            ident,
+            who,
+            start,
+            end,
+            contact,
+            number,
+            words,
+            source,
+            definition,
+            tally_kinds,
+            explanation,
+            language,
+            qualifier,
+            titles,
+        ) in tally_rows
+    )
     meetings = tuple(
         Meeting(
             ident,
             required_date(when),
             kinds[kind],
-            tuple(Participant(by_id[who], role, side, is_president) for who, role, side, is_president in people),
+            contacts[contact],
+            tuple(Participant(by_id[who], role, side, president, held) for who, role, side, president, held in people),
             summary,
             tuple(sources_cited),
             city,
@@ -129,7 +194,10 @@ def from_plain(plain: tuple[Any, ...]) -> Dataset:
             event,
             tuple(topics),
             tuple(agreements),
-            tuple(Quote(*quote) for quote in quotes),
+            tuple(
+                Quote(text, context, source, speaker, name, role, language, tuple(also), tuple(Variant(*v) for v in vs))
+                for text, context, source, speaker, name, role, language, also, vs in quotes
+            ),
             tuple(
                 Dispute(field, value, reason, tuple(Claim(claim, source) for claim, source in claims))
                 for field, value, reason, claims in disputes
@@ -140,6 +208,7 @@ def from_plain(plain: tuple[Any, ...]) -> Dataset:
             ident,
             when,
             kind,
+            contact,
             people,
             summary,
             sources_cited,
@@ -155,4 +224,4 @@ def from_plain(plain: tuple[Any, ...]) -> Dataset:
             overrides,
         ) in meeting_rows
     )
-    return Dataset(leaders, sources, meetings, tallies, schema_version)
+    return Dataset(leaders, sources, meetings, tallies, schema_version, version, date(as_of))

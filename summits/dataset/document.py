@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from summits.model import Dataset, Dispute, Leader, Meeting, Office, PartialDate, Quote, Source, Tally
+from summits.model import LANGUAGES, Dataset, Dispute, Leader, Meeting, Office, PartialDate, Quote, Source, Tally
 
 
 def to_document(dataset: Dataset) -> dict[str, Any]:
     """The whole dataset as plain data, key for key as in the data file."""
     return {
-        "schema_version": dataset.schema_version,
+        **_present(
+            [("schema_version", dataset.schema_version), ("version", dataset.version), ("as_of", _date(dataset.as_of))]
+        ),
         "leaders": [leader_document(x) for x in dataset.leaders],
         "sources": [source_document(x) for x in dataset.sources],
         "tallies": [tally_document(x) for x in dataset.tallies],
-        "meetings": [meeting_document(x) for x in dataset.meetings],
+        "meetings": [meeting_document(x, dataset) for x in dataset.meetings],
     }
 
 
@@ -72,20 +74,26 @@ def source_document(source: Source) -> dict[str, Any]:
 
 
 def tally_document(tally: Tally) -> dict[str, Any]:
-    return _present(
+    # `leaders` is written even when empty (a tally of every leader): the loader requires the key.
+    return {"id": tally.id, "leaders": list(tally.leaders)} | _present(
         [
-            ("leaders", list(tally.leaders)),
             ("start", tally.start.iso()),
             ("end", tally.end.iso()),
-            ("in_person", tally.in_person),
+            ("contact", [c.value for c in tally.contact]),
+            ("kinds", [k.value for k in tally.kinds]),
+            ("titles", list(tally.titles)),
+            ("qualifier", tally.qualifier if tally.qualifier != "exactly" else None),
             ("number", tally.number),
+            ("words", tally.words),
+            ("language", tally.language if tally.language != "en" else None),
             ("source", tally.source),
-            ("note", tally.note),
+            ("definition", tally.definition),
+            ("explanation", tally.explanation),
         ]
     )
 
 
-def quote_document(quote: Quote) -> dict[str, Any]:
+def quote_document(quote: Quote, derived_language: str = "en") -> dict[str, Any]:
     return _present(
         [
             ("speaker", quote.speaker),
@@ -94,6 +102,10 @@ def quote_document(quote: Quote) -> dict[str, Any]:
             ("text", quote.text),
             ("context", quote.context),
             ("source", quote.source),
+            # Written only where it is not what the loader would derive again from the speaker.
+            ("language", quote.language if quote.language != derived_language else None),
+            ("also_in", list(quote.also_in)),
+            ("variants", [{"text": v.text, "source": v.source} for v in quote.variants]),
         ]
     )
 
@@ -107,7 +119,13 @@ def dispute_document(dispute: Dispute) -> dict[str, Any]:
     }
 
 
-def meeting_document(meeting: Meeting) -> dict[str, Any]:
+def _speaker_language(dataset: Dataset | None, quote: Quote) -> str:
+    """The language the loader gives a quote whose file entry names none: its speaker's side's."""
+    leader = dataset.leader(quote.speaker) if dataset and quote.speaker else None
+    return LANGUAGES.get(leader.country, "en") if leader else "en"
+
+
+def meeting_document(meeting: Meeting, dataset: Dataset | None = None) -> dict[str, Any]:
     return _present(
         [
             ("id", meeting.id),
@@ -117,6 +135,7 @@ def meeting_document(meeting: Meeting) -> dict[str, Any]:
             ("country", meeting.country),
             ("venue", meeting.venue),
             ("kind", meeting.kind.value),
+            ("contact", meeting.contact.value),
             ("event", meeting.event),
             ("participants", [p.leader.id for p in meeting.participants]),
             ("roles", dict(meeting.role_overrides)),
@@ -124,7 +143,7 @@ def meeting_document(meeting: Meeting) -> dict[str, Any]:
             ("topics", list(meeting.topics)),
             ("agreements", list(meeting.agreements)),
             ("sources", list(meeting.sources)),
-            ("quotes", [quote_document(q) for q in meeting.quotes]),
+            ("quotes", [quote_document(q, _speaker_language(dataset, q)) for q in meeting.quotes]),
             ("disputes", [dispute_document(d) for d in meeting.disputes]),
         ]
     )

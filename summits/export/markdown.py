@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from summits.export.files import write_text
-from summits.model import COUNTRY_NAMES, Dataset, Meeting, PartialDate
-from summits.output.text import date_range_label, escape_controls
+from summits.model import COUNTRY_NAMES, LANGUAGE_NAMES, Dataset, Meeting, PartialDate
+from summits.output.text import date_range_label, escape_controls, tally_reason, tally_scope, tally_verdict
 from summits.query.names import speaker_label
+from summits.query.tallies import reconcile_all
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
 _MD_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
@@ -81,7 +82,8 @@ def markdown_lines(dataset: Dataset) -> Iterator[str]:
                 yield ""
                 yield f"> “{md(q.text)}”"
                 yield ">"
-                yield f"> — {md(speaker_label(dataset, q))}, {md(q.context)} (source: `{q.source}`)"
+                translated = f" (translated from {LANGUAGE_NAMES.get(q.language, q.language)})" if q.translated else ""
+                yield f"> — {md(speaker_label(dataset, q))}{translated}, {md(q.context)} (source: `{q.source}`)"
         if m.disputes:
             yield ""
             yield "### Disagreements between sources"
@@ -114,11 +116,15 @@ def markdown_lines(dataset: Dataset) -> Iterator[str]:
         yield ""
         yield "## Totals reported by sources"
         yield ""
-        for t in dataset.tallies:
-            names = " and ".join(md(getattr(dataset.leader(i), "name", i)) for i in t.leaders)
-            scope = "in person" if t.in_person else "calls"
-            note = f": “{md(t.note)}”" if t.note else ""
-            yield f"- {names}, {t.start} to {t.end}, {scope}: {t.number} (source: `{t.source}`){note}"
+        for check in reconcile_all(dataset):
+            t = check.tally
+            names = " and ".join(md(getattr(dataset.leader(i), "name", i)) for i in t.leaders) or "All leaders"
+            reason = tally_reason(check)
+            yield (
+                f"- {names}, {md(tally_scope(t))}: reported {t.number}, listed {check.listed}, "
+                f"{md(tally_verdict(check))} (`{t.id}`, source: `{t.source}`): “{md(t.words)}”"
+                + (f" {md(reason)}" if reason else "")
+            )
 
 
 def markdown_text(dataset: Dataset) -> str:

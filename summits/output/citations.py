@@ -65,6 +65,9 @@ class Work:
     url: str | None
     publisher: str
 
+    def source(self) -> Source:
+        return work_source(self)
+
 
 def csl_type(source: Source) -> str:
     """The CSL item type: speeches and news conferences are `speech`, memoranda and other records `report`."""

@@ -11,19 +11,28 @@ from rich.text import Text
 
 from summits.output.fields import tally_data
 from summits.output.formats import View, items_view
-from summits.output.text import data_table, plain, tally_scope, tally_verdict
-from summits.query.counts import CountRow, TallyCheck
+from summits.output.text import data_table, plain, tally_verdict
+from summits.query.counts import CountRow
 
 
-def counts_view(rows: Sequence[CountRow], by: str) -> View:
+def counts_view(rows: Sequence[CountRow], by: str, explain: bool = False, counted: str | None = None) -> View:
+    """Counts per group; `explain` lists under each row the ids it counted; `counted` says, under the table,
+    what was counted."""
+
     def table(console: Console) -> list[RenderableType]:
-        return [count_table(rows, by)]
+        parts: list[RenderableType] = [count_table(rows, by, explain)]
+        if any(r.checks for r in rows):
+            ids = ", ".join(c.tally.id for r in rows for c in r.checks)
+            parts.append(Text(f"\nReported totals, with their definitions and sources: summits tallies ({ids})."))
+        if counted:
+            parts.append(Text(f"\n{counted}", style="dim"))
+        return parts
 
     return items_view(
         rows,
         count_data,
-        ("key", "count", "reported"),
-        lambda r: (r.key, r.count, r.reported),
+        ("key", "count", "reported", "meetings"),
+        lambda r: (r.key, r.count, r.reported, list(r.meetings)),
         table,
         "No meetings match.",
     )
@@ -33,24 +42,30 @@ def count_data(row: CountRow) -> dict[str, Any]:
     return {
         "key": row.key,
         "count": row.count,
+        "meetings": list(row.meetings),
         "reported": row.reported,
         "tallies": [tally_data(c) for c in row.checks],
     }
 
 
-def count_table(rows: Sequence[CountRow], by: str) -> Table:
+def count_table(rows: Sequence[CountRow], by: str, explain: bool = False) -> Table:
     table = data_table()
     table.add_column(by.capitalize(), overflow="fold")
     table.add_column("Listed", justify="right")
     with_reports = any(r.checks for r in rows)
     if with_reports:
         table.add_column("Reported", justify="right")
-        table.add_column("Reported tally", overflow="fold", ratio=1)
+        table.add_column("On its definition", justify="right")
+        table.add_column("Verdict", overflow="fold")
     for row in rows:
-        cells: list[Text] = [plain(row.key), Text(str(row.count))]
+        key = plain(row.key)
+        if explain:
+            key.append_text(plain("\n" + ", ".join(row.meetings), "dim", keep_newlines=True))
+        cells: list[Text] = [key, Text(str(row.count))]
         if with_reports:
             cells.append(Text("\n".join(str(c.tally.number) for c in row.checks)))
-            cells.append(plain("\n".join(tally_note(c) for c in row.checks), keep_newlines=True))
+            cells.append(Text("\n".join(str(c.listed) for c in row.checks)))
+            cells.append(plain("\n".join(tally_verdict(c) for c in row.checks), keep_newlines=True))
         table.add_row(*cells)
     total = sum(r.count for r in rows)
     if by not in ("president", "counterpart", "pair"):
@@ -59,7 +74,3 @@ def count_table(rows: Sequence[CountRow], by: str) -> Table:
             Text("Total", style="bold"), Text(str(total), style="bold"), *([Text("")] * (2 if with_reports else 0))
         )
     return table
-
-
-def tally_note(check: TallyCheck) -> str:
-    return f"{tally_scope(check)}; {check.listed} listed: {tally_verdict(check)} (source: {check.tally.source})"

@@ -7,14 +7,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from summits.model import COUNTRY_NAMES, Dataset, Dispute, Meeting, Participant, Quote, Source
+from summits.output.text import tally_reason
 from summits.query.names import speaker_label
 
 if TYPE_CHECKING:  # for annotations only: the views that show tallies import it
-    from summits.query.counts import TallyCheck
+    from summits.query.tallies import Reconciled
 
 
 def participant_data(p: Participant) -> dict[str, Any]:
-    return {"id": p.leader.id, "name": p.leader.name, "country": COUNTRY_NAMES[p.country], "role": p.role}
+    return {
+        "id": p.leader.id,
+        "name": p.leader.name,
+        "country": COUNTRY_NAMES[p.country],
+        "role": p.role,
+        "in_office": p.in_office,
+    }
 
 
 def meeting_data(meeting: Meeting) -> dict[str, Any]:
@@ -28,6 +35,8 @@ def meeting_data(meeting: Meeting) -> dict[str, Any]:
         "country": meeting.country,
         "venue": meeting.venue,
         "kind": meeting.kind.value,
+        "contact": meeting.contact.value,
+        "between_leaders": meeting.between_leaders,
         "event": meeting.event,
         "participants": [participant_data(p) for p in meeting.participants],
         "topics": list(meeting.topics),
@@ -55,8 +64,12 @@ def quote_data(dataset: Dataset, meeting: Meeting, quote: Quote) -> dict[str, An
         "speaker_id": quote.speaker,
         "speaker_role": quote.speaker_role,
         "text": quote.text,
+        "original_language": quote.language,
+        "translated": quote.translated,
         "context": quote.context,
         "source": quote.source,
+        "also_in": list(quote.also_in),
+        "variants": [{"text": v.text, "source": v.source} for v in quote.variants],
     }
 
 
@@ -69,23 +82,40 @@ def dispute_data(dispute: Dispute) -> dict[str, Any]:
     }
 
 
-def tally_data(check: TallyCheck) -> dict[str, Any]:
-    """A reported tally beside the number of meetings listed in its scope."""
+def tally_data(check: Reconciled) -> dict[str, Any]:
+    """A reported tally beside the figure listed on its own definition, with the verdict and the reason."""
     t = check.tally
     return {
+        "id": t.id,
         "leaders": list(t.leaders),
-        "start": t.start.iso(),
-        "end": t.end.iso(),
-        "in_person": t.in_person,
+        "from": t.start.iso(),
+        "to": t.end.iso(),
+        "contact": [c.value for c in t.contact],
+        "kinds": [k.value for k in t.kinds],
+        "qualifier": t.qualifier,
         "reported": t.number,
         "listed": check.listed,
+        "verdict": check.verdict,
+        "difference": check.difference,
+        "meetings": [m.id for m in check.meetings],
+        "words": t.words,
+        "language": t.language,
+        "definition": t.definition,
+        "explanation": tally_reason(check) or None,
+        "alternatives": [
+            {
+                "definition": a.description,
+                "adds": [m.id for m in a.added],
+                "drops": [m.id for m in a.removed],
+            }
+            for a in check.alternatives
+        ],
         "source": t.source,
-        "note": t.note,
     }
 
 
 MEETING_CSV_HEADER = (
-    "id", "date", "end_date", "city", "country", "venue", "kind", "event",
+    "id", "date", "end_date", "city", "country", "venue", "kind", "contact", "event",
     "participants", "roles", "topics", "agreements", "summary", "sources",
 )  # fmt: skip
 
@@ -99,6 +129,7 @@ def meeting_csv_row(meeting: Meeting) -> list[object]:
         meeting.country,
         meeting.venue,
         meeting.kind.value,
+        meeting.contact.value,
         meeting.event,
         [p.leader.name for p in meeting.participants],
         [f"{p.leader.name}: {p.role}" for p in meeting.participants],

@@ -39,6 +39,7 @@ class View:
     rows: Callable[[], Iterable[Sequence[object]]]  # CSV
     render: Callable[[Console], Iterable[RenderableType]]  # for people, laid out for the console's width
     empty: str | None = None  # said on stderr when there is nothing to show
+    wrap: bool = True  # False: lines to paste (citations), printed whole, never wrapped to the width
 
 
 def items_view(
@@ -83,7 +84,7 @@ def write_table(view: View) -> None:
     if view.count:
         console = stdout_console()
         for part in view.render(console):
-            console.print(part)
+            console.print(part, crop=False, soft_wrap=not view.wrap)  # a URL runs past the edge whole rather than cut
 
 
 # Characters that a terminal acts on (C0 and C1 controls, DEL) or that reorder the text shown (bidi controls).

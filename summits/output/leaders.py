@@ -17,7 +17,7 @@ from summits.output.meetings import meetings_table
 from summits.output.text import data_table, fit, plain, plural, tally_scope, tally_verdict
 from summits.query.leaders import LeaderProfile, MeetingCounts
 
-LEADER_CSV_HEADER = ("id", "name", "country", "aliases", "offices", "meeting_count", "call_count")
+LEADER_CSV_HEADER = ("id", "name", "country", "aliases", "offices", "meeting_count", "call_count", "other_count")
 PROFILE_CSV_HEADER = ("leader", *MEETING_CSV_HEADER)
 
 
@@ -76,6 +76,7 @@ def leader_data(leader: Leader, counts: MeetingCounts) -> dict[str, Any]:
         "offices": [office_data(o) for o in leader.offices],
         "meeting_count": counts.meetings,
         "call_count": counts.calls,
+        "other_count": counts.other,
     }
 
 
@@ -88,6 +89,7 @@ def leader_csv_row(leader: Leader, counts: MeetingCounts) -> list[object]:
         [office_line(o, leader) for o in leader.offices],
         counts.meetings,
         counts.calls,
+        counts.other,
     ]
 
 
@@ -140,7 +142,8 @@ def profile_panel(dataset: Dataset, profile: LeaderProfile, meetings: Sequence[M
         facts.add_row("Also known as", plain(", ".join(leader.aliases)))
     facts.add_row("Offices", plain("\n".join(office_line(o, leader) for o in leader.offices), keep_newlines=True))
     c = profile.counts
-    facts.add_row("Meetings", Text(f"{plural(c.meetings, 'meeting')}, {plural(c.calls, 'phone/video call')}"))
+    other = f", {plural(c.other, 'other record')} (attended only, or out of office)" if c.other else ""
+    facts.add_row("Meetings", Text(f"{plural(c.meetings, 'meeting')}, {plural(c.calls, 'phone/video call')}{other}"))
     parts: list[Any] = [title, Padding(facts, (1, 0, 0, 0))]
     if profile.counterparts:
         table = data_table()
@@ -162,18 +165,17 @@ def profile_panel(dataset: Dataset, profile: LeaderProfile, meetings: Sequence[M
         table.add_column("Reported", justify="right", no_wrap=True)
         table.add_column("Listed", justify="right", no_wrap=True)
         table.add_column("Check", overflow="fold")
-        table.add_column("Source", overflow="fold", style="dim")
+        table.add_column("Tally", overflow="fold", style="dim")
         for check in profile.tallies:
             t = check.tally
-            other = next((i for i in t.leaders if i != leader.id), t.leaders[1])
-            other_leader = dataset.leader(other)
+            others = [x.name for i in t.leaders if i != leader.id and (x := dataset.leader(i))]
             table.add_row(
-                plain(other_leader.name if other_leader else other),
-                plain(tally_scope(check)),
+                plain(", ".join(others) or "(any)"),
+                plain(tally_scope(t)),
                 Text(str(t.number)),
                 Text(str(check.listed)),
                 plain(tally_verdict(check)),
-                plain(t.source),
+                plain(t.id),
             )
         parts += [Text("\nTotals reported by sources", style="bold"), Padding(table, (0, 0, 0, 2))]
     return Group(*parts)

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from summits.model import COUNTRY_NAMES, Dataset, Meeting, Source
+from summits.model import CONTACT_DESCRIPTIONS, COUNTRY_NAMES, Dataset, Meeting, Source
 from summits.output.fields import (
     MEETING_CSV_HEADER,
     dispute_data,
@@ -21,7 +21,17 @@ from summits.output.fields import (
 )
 from summits.output.formats import View, items_view
 from summits.output.quotes import quotes_layout
-from summits.output.text import compact_dates, data_table, date_range_label, escape_controls, fit, person, plain
+from summits.output.text import (
+    compact_dates,
+    data_table,
+    date_range_label,
+    escape_controls,
+    fit,
+    person,
+    plain,
+    url_text,
+)
+from summits.query.sources import primary_first
 
 
 def meetings_view(meetings: Sequence[Meeting]) -> View:
@@ -113,6 +123,9 @@ def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group
     if meeting.venue:
         facts.add_row("Venue", plain(meeting.venue))
     facts.add_row("Kind", plain(meeting.kind.value))
+    facts.add_row("Contact", plain(f"{meeting.contact.value}: {CONTACT_DESCRIPTIONS[meeting.contact]}"))
+    if not meeting.between_leaders:
+        facts.add_row("Counted", plain("no: a side had no leader in office on the day (shown with --all)"))
     if meeting.event:
         facts.add_row("Event", plain(meeting.event))
     people = "\n".join(f"{p.leader.name}: {p.role}, {COUNTRY_NAMES[p.country]}" for p in meeting.participants)
@@ -124,7 +137,7 @@ def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group
         facts.add_row("Agreements", plain("; ".join(meeting.agreements)))
     parts: list[Any] = [Text(escape_controls(meeting.id), style="bold cyan"), Padding(facts, (1, 0, 0, 0))]
     if meeting.quotes:
-        parts += [Text("\nQuotes", style="bold"), quotes_layout(dataset, meeting.quotes, width)]
+        parts += [Text("\nQuotes", style="bold"), quotes_layout(dataset, [(meeting, q) for q in meeting.quotes], width)]
     if meeting.disputes:
         parts.append(Text("\nDisagreements between sources", style="bold"))
         for d in meeting.disputes:
@@ -138,19 +151,17 @@ def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group
             block.add_row("Why", plain(d.reason))
             parts.append(Padding(block, (0, 0, 1, 2)))
     parts.append(Text("\nSources", style="bold"))
-    for source_id in meeting.sources:
-        s = dataset.source(source_id)
-        if s is not None:
-            parts.append(Padding(source_text(s), (0, 0, 0, 2)))
+    for s in primary_first(dataset, meeting.sources):
+        parts.append(Padding(source_text(s), (0, 0, 0, 2)))
     return Group(*parts)
 
 
-def source_text(s: Source) -> Text:
+def source_text(s: Source) -> Group:
+    """A source as `show` lists it: id, kind, title, publisher and date; the URL whole on a line of its own."""
     text = plain(s.id, "cyan")
+    text.append_text(plain(f"  [{s.kind}]", "dim"))
     text.append_text(plain(f"  {s.title}"))
     details = ", ".join(x for x in (s.publisher, s.date.iso() if s.date else None) if x)
     if details:
         text.append_text(plain(f" ({details})"))
-    if s.url:
-        text.append_text(plain(f"\n{s.url}", "dim"))
-    return text
+    return Group(text, url_text(s.url)) if s.url else Group(text)

@@ -9,17 +9,18 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from summits.model import SOURCE_KIND_DESCRIPTIONS, SourceKind
 from summits.output.fields import source_data
 from summits.output.formats import View, items_view
-from summits.output.text import data_table, fit, plain, plural
-from summits.query.sources import Citations
+from summits.output.text import plain, plural, url_text
+from summits.query.sources import Citations, CitedBy
 
 CITATIONS_CSV_HEADER = ("id", "kind", "title", "publisher", "date", "url", "meetings", "quotes", "claims", "tallies")
 
 
 def sources_view(rows: Sequence[Citations]) -> View:
     def table(console: Console) -> list[RenderableType]:
-        return [sources_table(rows, console.width)]
+        return sources_blocks(rows)
 
     return items_view(rows, citations_data, CITATIONS_CSV_HEADER, citations_csv_row, table, "No sources match.")
 
@@ -35,50 +36,67 @@ def citations_csv_row(c: Citations) -> list[object]:
     return [s.id, s.kind, s.title, s.publisher, date, s.url, c.meetings, c.quotes, c.claims, c.tallies]
 
 
-def _source_cell(c: Citations) -> Text:
-    s = c.source
-    text = plain(s.title)
-    details = ", ".join(x for x in (s.publisher, s.date.iso() if s.date else None) if x)
-    if details:
-        text.append_text(plain(f"\n{details}", keep_newlines=True))
-    if s.url:
-        text.append_text(plain(f"\n{s.url}", "dim", keep_newlines=True))
-    return text
-
-
 def _cited_by(c: Citations) -> str:
     counts = (("meeting", c.meetings), ("quote", c.quotes), ("claim", c.claims), ("tally", c.tallies))
-    lines = [plural(n, word, "tallies" if word == "tally" else None) for word, n in counts if n]
-    return "\n".join(lines) or "not cited"
+    return ", ".join(plural(n, word, "tallies" if word == "tally" else None) for word, n in counts if n) or "not cited"
 
 
-def sources_table(rows: Sequence[Citations], width: int = 200) -> Table:
-    """Each source with what cites it. When the longest id leaves room, the id, the kind and each kind of record
-    have a column of their own; otherwise the id heads the source's cell and one column says what cites it.
-    Ids never wrap (people copy them)."""
-    id_width = max(2, fit([c.source.id for c in rows], 80))
-    table = data_table()
-    table.show_lines = True  # blank lines between sources, each several lines long
-    if width - id_width >= 100:
-        table.add_column("ID", style="cyan", no_wrap=True, min_width=id_width)
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Source", overflow="fold", ratio=1)
-        for header in ("Meetings", "Quotes", "Claims", "Tallies"):
-            table.add_column(header, justify="right", no_wrap=True)
-        for c in rows:
-            table.add_row(
-                plain(c.source.id),
-                plain(c.source.kind),
-                _source_cell(c),
-                *(Text(str(n)) for n in (c.meetings, c.quotes, c.claims, c.tallies)),
-            )
-        return table
-    table.add_column("Source", overflow="fold", ratio=1)
-    table.add_column("Cited by", no_wrap=True)
-    for c in rows:
-        cell = Text()
-        cell.append_text(plain(c.source.id, "cyan"))
-        cell.append_text(plain(f"  {c.source.kind}\n", "dim", keep_newlines=True))
-        cell.append_text(_source_cell(c))
-        table.add_row(cell, plain(_cited_by(c), keep_newlines=True))
-    return table
+def source_block(c: Citations) -> list[RenderableType]:
+    """One source: id, kind and what cites it; title; publisher and date; the URL whole on its own line (a table
+    cell would break it inside a word)."""
+    s = c.source
+    head = plain(s.id, "bold cyan")
+    head.append_text(plain(f"  {s.kind}  ", "dim"))
+    head.append_text(plain(f"cited by {_cited_by(c)}", "dim"))
+    lines: list[RenderableType] = [head, plain(s.title)]
+    details = ", ".join(x for x in (s.publisher, s.date.iso() if s.date else None) if x)
+    if details:
+        lines.append(plain(details))
+    if s.url:
+        lines.append(url_text(s.url))
+    return lines
+
+
+def sources_blocks(rows: Sequence[Citations]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for n, c in enumerate(rows):
+        if n:
+            parts.append(Text(""))
+        parts += source_block(c)
+    return parts
+
+
+def source_detail_view(cited: CitedBy, counts: Citations) -> View:
+    """One source in full (`sources ID`): every field, then every record that cites it."""
+    s = cited.source
+
+    def data() -> dict[str, Any]:
+        return citations_data(counts) | {
+            "meetings": [m.id for m in cited.meetings],
+            "quotes": [{"meeting": m.id, "text": q.text} for m, q in cited.quotes],
+            "claims": [{"meeting": m.id, "field": d.field} for m, d in cited.claims],
+            "tallies": [t.id for t in cited.tallies],
+        }
+
+    def render(console: Console) -> list[RenderableType]:
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style="bold", no_wrap=True)
+        facts.add_column(overflow="fold")
+        facts.add_row("Title", plain(s.title))
+        facts.add_row("Kind", plain(f"{s.kind}: {SOURCE_KIND_DESCRIPTIONS.get(SourceKind(s.kind), '')}"))
+        if s.publisher:
+            facts.add_row("Publisher", plain(s.publisher))
+        if s.date:
+            facts.add_row("Date", plain(s.date.iso()))
+        parts: list[RenderableType] = [plain(s.id, "bold cyan"), facts]
+        if s.url:
+            parts += [Text("URL", style="bold"), url_text(s.url)]
+        cites: list[str] = [f"meeting {m.id}: {m.date} {m.place}" for m in cited.meetings]
+        cites += [f"quote at {m.id}: “{q.text}”" for m, q in cited.quotes]
+        cites += [f"disagreement at {m.id} about {d.field}" for m, d in cited.claims]
+        cites += [f"reported tally {t.id}" for t in cited.tallies]
+        parts.append(Text(f"\nCited by ({len(cites)})", style="bold"))
+        parts += [plain(f"  {line}") for line in cites] or [Text("  nothing")]
+        return parts
+
+    return View(1, data, CITATIONS_CSV_HEADER, lambda: [citations_csv_row(counts)], render)

@@ -7,17 +7,23 @@ starts a spreadsheet formula. JSON keeps the exact original text.
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from summits.model import Meeting, PartialDate, Participant
+from summits.model import Contact, Meeting, PartialDate, Participant, Tally
+from summits.query.filters import OUT_OF_OFFICE, Filters
 
 if TYPE_CHECKING:  # for annotations only: the views that show tallies import it
-    from summits.query.counts import TallyCheck
+    from summits.query.tallies import Reconciled
 
 # Characters that would move the cursor, recolour the terminal or reorder text (Trojan Source) if printed raw.
 _BIDI_CONTROLS = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
@@ -107,28 +113,103 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
 # ---------------------------------------------------------------- shared wording
 
 
-def tally_scope(check: TallyCheck) -> str:
-    """What a reported tally counts: "in person, 2001-01-20 to 2009-01-20"."""
-    tally = check.tally
-    return f"{'in person' if tally.in_person else 'calls'}, {tally.start} to {tally.end}"
+def tally_scope(tally: Tally) -> str:
+    """What a reported tally counts: "talks, encounters; 2001-01-20 to 2009-01-20"."""
+    levels = ", ".join(CONTACT_PLURALS[c] for c in tally.contact)
+    kinds = f" ({', '.join(k.value for k in tally.kinds)} only)" if tally.kinds else ""
+    titles = f", as {' or '.join(tally.titles)}" if tally.titles else ""
+    return f"{levels}{kinds}{titles}; {tally.start} to {tally.end}"
 
 
-def tally_verdict(check: TallyCheck) -> str:
-    """How the number listed here compares with the number a source reports."""
-    difference = check.listed - check.tally.number
-    if difference == 0:
-        return "agrees"
+CONTACT_PLURALS = {
+    Contact.TALKS: "talks",
+    Contact.ENCOUNTER: "encounters",
+    Contact.ATTENDED: "events both attended",
+    Contact.CALL: "calls",
+}
+
+
+def tally_verdict(check: Reconciled) -> str:
+    """How the figure listed on a tally's definition compares with the figure its source reports."""
+    difference = check.difference
+    if check.verdict == "agrees":
+        return (
+            "agrees" if difference == 0 or check.tally.qualifier == "exactly" else f"agrees ({check.tally.qualifier})"
+        )
     if difference < 0:
-        return f"{-difference} not found with a source"
-    return f"{difference} more than reported"
+        return f"{-difference} fewer listed than reported"
+    return f"{difference} more listed than reported"
 
 
-def calls_note(hidden: int, *, listed: bool = False) -> str | None:
-    """The note that calls were left out (of what matched, or with `listed` of what is listed), or None."""
-    if not hidden:
+def tally_reason(check: Reconciled) -> str:
+    """Why the two figures differ, in words: the data's explanation, the definitions that would give the reported
+    figure, or, when neither exists, a gap said plainly."""
+    if check.verdict == "agrees":
+        return ""
+    parts = []
+    if check.tally.explanation:
+        parts.append(check.tally.explanation)
+    for alternative in check.alternatives:
+        change = [f"adds {', '.join(m.id for m in alternative.added)}"] if alternative.added else []
+        if alternative.removed:
+            change.append(f"drops {', '.join(m.id for m in alternative.removed)}")
+        parts.append(f"Counting {alternative.description} gives {check.tally.number} ({'; '.join(change)}).")
+    return " ".join(parts) or "No definition found that gives the reported figure: a gap, shown as it is."
+
+
+LEFT_OUT_WORDING = {
+    "attended": ("attended-only", "--contact attended"),
+    "encounter": ("encounter", "--contact encounter"),
+    "talks": ("talks", "--contact talks"),
+    "call": ("call", "--calls"),
+    OUT_OF_OFFICE: ("with a leader out of office", "--all"),
+}
+
+
+def left_out_note(left_out: dict[str, int], every_record: bool = True) -> str | None:
+    """The one line that says what the default selection left out, and which flag brings each back, or None.
+    `every_record`: the command takes --all."""
+    if not any(left_out.values()):
         return None
-    if listed:
-        what = "call is not listed" if hidden == 1 else "calls are not listed"
+    parts = []
+    for reason, (what, flag) in LEFT_OUT_WORDING.items():
+        n = left_out.get(reason, 0)
+        if n:
+            noun = plural(n, "call") if reason == "call" else f"{n} {what}"
+            parts.append(f"{noun} ({flag})")
+    if not every_record:
+        return f"note: also matching but left out: {', '.join(parts)}."
+    return f"note: also matching but left out: {', '.join(parts)}; --all includes every record."
+
+
+def counted_note(filters: Filters, left_out: dict[str, int]) -> str:
+    """What a count counted, in one sentence: "Counted: talks and encounters between leaders in office; ..."."""
+    if filters.everything:
+        what = "every record that matches, whatever the contact level and offices"
     else:
-        what = "call matches too" if hidden == 1 else "calls match too"
-    return f"note: {hidden} phone/video {what}; add --calls to include them."
+        levels = " and ".join(CONTACT_PLURALS[c] for c in Contact if c in filters.wanted_contacts)
+        what = f"{levels} between leaders in office on the day"
+    left = [
+        plural(n, "call") if r == "call" else f"{n} {what}"
+        for r, (what, _) in LEFT_OUT_WORDING.items()
+        if (n := left_out.get(r, 0))
+    ]
+    return f"Counted: {what}" + (f"; left out: {', '.join(left)}." if left else ".")
+
+
+_LINKABLE = re.compile(r"https?://[!#-~]+")  # printable ASCII, no spaces or quotes: safe inside an OSC 8 sequence
+
+
+def hyperlinks() -> bool:
+    """Whether URLs may be printed as OSC 8 hyperlinks: only on a terminal, and never with NO_COLOR."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def url_text(url: str, indent: str = "") -> Group:
+    """A URL printed whole, never broken inside a word: a line that does not fit runs past the edge (the terminal
+    wraps it, and a copy gives it back in one piece). On a terminal it is a hyperlink too. (In a Group, because
+    Rich splits a long line of a Text printed on its own even when told not to wrap it.)"""
+    text = Text(indent + escape_controls(url), style="dim", no_wrap=True, overflow="ignore")
+    if _LINKABLE.fullmatch(url) and hyperlinks():
+        text.stylize(Style(link=url), len(indent))
+    return Group(text)

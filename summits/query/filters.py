@@ -1,5 +1,6 @@
 """Which meetings a command shows: the filters that `list`, `count` and the others share, applied in one pass
-that also keeps what the defaults left out (calls), so that a command can say so. Pure: no I/O, no printing.
+that also counts what the defaults left out (attended-only records, calls, leaders out of office), so that a
+command can say so. Pure: no I/O, no printing.
 """
 
 from __future__ import annotations
@@ -8,62 +9,121 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summits.model import Dataset, Kind, Meeting, Quote, parse_date
-from summits.query.names import BadValue, UnknownName, closest, normalize, resolve_country, resolve_kind, resolve_leader
+from summits.model import DEFAULT_CONTACTS, Contact, Dataset, Kind, Meeting, Quote, parse_date
+from summits.query.names import (
+    BadValue,
+    UnknownName,
+    closest,
+    normalize,
+    resolve_contact,
+    resolve_country,
+    resolve_kind,
+    resolve_leader,
+)
 
 # ---------------------------------------------------------------- filtering
 
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What `list`, `count` and friends select. Each entry of `leaders` is a set of ids of which one must be present."""
+    """What `list`, `count` and friends select.
+
+    Each entry of `leaders` is a set of ids of which one must be present (--leader repeated: meetings with both).
+    Every other repeated option is a union: a meeting passes when it matches any of the values given. `contacts`
+    None is the default: talks and encounters between leaders in office. `everything` (--all) keeps every record.
+    """
 
     leaders: tuple[frozenset[str], ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
-    country: str | None = None
-    kind: Kind | None = None
-    topic: str | None = None
-    include_calls: bool = False
+    countries: frozenset[str] = frozenset()
+    kinds: frozenset[Kind] = frozenset()
+    topics: tuple[str, ...] = ()
+    contacts: frozenset[Contact] | None = None
+    everything: bool = False
 
-    def matches(self, meeting: Meeting, *, ignore_calls_rule: bool = False) -> bool:
-        if not ignore_calls_rule and meeting.kind.is_call and not self.include_calls and self.kind is None:
-            return False
-        if self.kind is not None and meeting.kind is not self.kind:
+    @property
+    def wanted_contacts(self) -> frozenset[Contact]:
+        """The contact levels selected: those asked for, or the default (with calls when a call kind is asked)."""
+        if self.contacts is not None:
+            return self.contacts
+        if any(k.is_call for k in self.kinds):
+            return DEFAULT_CONTACTS | {Contact.CALL}
+        return DEFAULT_CONTACTS
+
+    @property
+    def is_default(self) -> bool:
+        """True when nothing narrows or widens the default selection: the scope of a reported tally's row."""
+        return self == Filters()
+
+    def matches_others(self, meeting: Meeting) -> bool:
+        """Every filter but the defaults on contact level and roles."""
+        if self.kinds and meeting.kind not in self.kinds:
             return False
         # A meeting known only to the month or year is kept when any of its possible days falls in range.
         if self.start is not None and meeting.last_day < self.start:
             return False
         if self.end is not None and meeting.first_day > self.end:
             return False
-        if self.country is not None and meeting.country != self.country:
+        if self.countries and meeting.country not in self.countries:
             return False
-        if self.topic is not None:
-            wanted = normalize(self.topic)
-            if not any(wanted in normalize(t) for t in meeting.topics):
+        if self.topics:
+            wanted = [normalize(t) for t in self.topics]
+            if not any(w in normalize(t) for w in wanted for t in meeting.topics):
                 return False
         return all(any(meeting.has_leader(i) for i in group) for group in self.leaders)
+
+    def left_out_because(self, meeting: Meeting) -> str | None:
+        """Why the contact-level and role rules leave out a meeting that passes the other filters, or None."""
+        if self.everything:
+            return None
+        if meeting.contact not in self.wanted_contacts:
+            return meeting.contact.value
+        if not meeting.between_leaders:
+            return OUT_OF_OFFICE
+        return None
+
+    def matches(self, meeting: Meeting) -> bool:
+        return self.matches_others(meeting) and self.left_out_because(meeting) is None
+
+
+OUT_OF_OFFICE = "out of office"
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The meetings that pass the filters, in chronological order, and the calls that would pass too but were
-    left out because calls were not asked for."""
+    """The meetings that pass the filters, in chronological order, and, of those that pass every filter but the
+    default rules on contact level and roles, how many each rule left out ("attended", "call", "out of office")."""
 
     meetings: list[Meeting]
-    left_out: list[Meeting]
+    excluded: list[tuple[str, Meeting]]  # (reason, meeting) for each left out by the defaults
+
+    @property
+    def left_out(self) -> dict[str, int]:
+        """How many meetings each default rule left out, by reason."""
+        return reasons(self.excluded)
+
+
+def reasons(excluded: Sequence[tuple[str, Meeting]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for reason, _ in excluded:
+        counts[reason] = counts.get(reason, 0) + 1
+    return counts
 
 
 def select(dataset: Dataset, filters: Filters) -> Selection:
-    """The meetings that pass the filters, and the calls left out by default, in one pass over the dataset."""
-    if filters.include_calls or filters.kind is not None:
-        return Selection([m for m in dataset.meetings if filters.matches(m)], [])
+    """The meetings that pass the filters, and what the defaults left out, in one pass over the dataset."""
     chosen: list[Meeting] = []
-    left_out: list[Meeting] = []
+    excluded: list[tuple[str, Meeting]] = []
     for meeting in dataset.meetings:
-        if filters.matches(meeting, ignore_calls_rule=True):
-            (left_out if meeting.kind.is_call else chosen).append(meeting)
-    return Selection(chosen, left_out)
+        if not filters.matches_others(meeting):
+            continue
+        reason = filters.left_out_because(meeting)
+        if reason is None:
+            chosen.append(meeting)
+        else:
+            excluded.append((reason, meeting))
+    return Selection(chosen, excluded)
 
 
 def parse_bound(text: str, *, upper: bool) -> dt.date:
@@ -79,24 +139,31 @@ def filters_from(
     leader: Sequence[str] | None = None,
     start: str | None = None,
     end: str | None = None,
-    country: str | None = None,
-    kind: str | None = None,
-    topic: str | None = None,
+    country: Sequence[str] | None = None,
+    kind: Sequence[str] | None = None,
+    topic: Sequence[str] | None = None,
+    contact: Sequence[str] | None = None,
     calls: bool = False,
+    everything: bool = False,
 ) -> Filters:
-    """Filters from what was typed for --leader, --from, --to, --country, --kind, --topic and --calls."""
+    """Filters from what was typed for --leader, --from, --to, --country, --kind, --topic, --contact, --calls
+    and --all. Every value given is kept: repeated options other than --leader are unions."""
     first = _bound(start, "--from", upper=False)
     last = _bound(end, "--to", upper=True)
     if first and last and first > last:
         raise BadValue(f"--from {start} is after --to {end}; swap them or widen the range.")
+    contacts = frozenset(resolve_contact(c) for c in contact or ()) or None
+    if calls:  # --calls: the default levels, or those asked for, and calls too
+        contacts = (contacts if contacts is not None else DEFAULT_CONTACTS) | {Contact.CALL}
     return Filters(
         leaders=tuple(resolve_leader(dataset, name) for name in leader or ()),
         start=first,
         end=last,
-        country=resolve_country(dataset, country) if country else None,
-        kind=resolve_kind(kind) if kind else None,
-        topic=topic,
-        include_calls=calls,
+        countries=frozenset(resolve_country(dataset, c) for c in country or ()),
+        kinds=frozenset(resolve_kind(k) for k in kind or ()),
+        topics=tuple(t for t in topic or () if t.strip()),
+        contacts=contacts,
+        everything=everything,
     )
 
 
@@ -109,18 +176,74 @@ def _bound(text: str | None, option: str, *, upper: bool) -> dt.date | None:
         raise BadValue(f"{option}: {error}") from None
 
 
-def quotes_of(dataset: Dataset, meeting: Meeting, speaker: str | None = None) -> list[Quote]:
-    """The quotes of a meeting, optionally only one speaker's (a leader's name or id, or part of another speaker's name)."""
-    if speaker is None:
-        return list(meeting.quotes)
+def quotes_of(dataset: Dataset, meeting: Meeting, speaker: str | None = None, text: str | None = None) -> list[Quote]:
+    """The quotes of a meeting, optionally only one speaker's (a leader's name or id, or part of another speaker's
+    name, such as a joint statement's "Donald Trump and Vladimir Putin") and only those holding every word of
+    `text`."""
+    quotes = list(meeting.quotes)
+    if speaker is not None:
+        quotes = _by_speaker(dataset, quotes, speaker)
+    return _with_words(quotes, text)
+
+
+def _by_speaker(dataset: Dataset, quotes: list[Quote], speaker: str) -> list[Quote]:
+    wanted = normalize(speaker)
     try:
         ids = resolve_leader(dataset, speaker)
     except UnknownName as unknown:
-        wanted = normalize(speaker)
-        others = [q for q in meeting.quotes if q.speaker_name and wanted and wanted in normalize(q.speaker_name)]
+        others = [q for q in quotes if q.speaker_name and wanted and wanted in normalize(q.speaker_name)]
         if others:
             return others
-        names = {q.speaker_name for q in meeting.quotes if q.speaker_name}
+        names = {q.speaker_name for q in quotes if q.speaker_name}
         suggestions = closest(speaker, names) + list(unknown.suggestions)
         raise UnknownName("speaker", speaker, suggestions[:3]) from None
-    return [q for q in meeting.quotes if q.speaker in ids]
+    # A joint attribution ("Donald Trump and Vladimir Putin") speaks for each leader it names.
+    full_names = [normalize(x.name) for i in ids if (x := dataset.leader(i))]
+    return [
+        q
+        for q in quotes
+        if q.speaker in ids or (q.speaker_name and any(n in normalize(q.speaker_name) for n in full_names))
+    ]
+
+
+def _with_words(quotes: list[Quote], text: str | None) -> list[Quote]:
+    if not text or not text.strip():
+        return quotes
+    words = [normalize(w) for w in text.split()]
+    return [q for q in quotes if all(w in normalize(q.text) for w in words)]
+
+
+def quotes_across(
+    dataset: Dataset,
+    speaker: str | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    text: str | None = None,
+) -> list[tuple[Meeting, Quote]]:
+    """Every meeting's quotes, in date order, narrowed by speaker, period and words."""
+    found: list[tuple[Meeting, Quote]] = []
+    speaker_matched = speaker is None
+    for meeting in dataset.meetings:
+        if (first and meeting.last_day < first) or (last and meeting.first_day > last):
+            continue
+        quotes = list(meeting.quotes)
+        if speaker is not None:
+            try:
+                quotes = _by_speaker(dataset, quotes, speaker)
+                speaker_matched = True
+            except UnknownName:
+                continue
+        found += [(meeting, q) for q in _with_words(quotes, text)]
+    if not speaker_matched and speaker is not None:
+        every = [q for m in dataset.meetings for q in m.quotes]
+        _by_speaker(dataset, every, speaker)  # raises with suggestions drawn from every speaker
+    return found
+
+
+def parse_bounds(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as the first and last days they allow."""
+    first = _bound(start, "--from", upper=False)
+    last = _bound(end, "--to", upper=True)
+    if first and last and first > last:
+        raise BadValue(f"--from {start} is after --to {end}; swap them or widen the range.")
+    return first, last

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summits.model import Dataset, Leader, Meeting
-from summits.query.counts import TallyCheck, in_tally_scope, tallies_for
+from summits.model import DEFAULT_CONTACTS, Contact, Dataset, Leader, Meeting, Participant
+from summits.query.tallies import Reconciled, reconcile, tallies_for
 
 
 @dataclass(frozen=True, slots=True)
 class MeetingCounts:
-    """How many meetings a leader (or a pair) had: in person or otherwise (what `list` shows), and by phone or video."""
+    """How many records a leader (or a pair) has: meetings as `count` counts them (talks or an encounter, this
+    leader and one across the table in a leader's office), calls, and every other record (events both only
+    attended, meetings out of office)."""
 
     meetings: int = 0
     calls: int = 0
+    other: int = 0
 
-    def add(self, meeting: Meeting) -> MeetingCounts:
-        if meeting.kind.is_call:
-            return MeetingCounts(self.meetings, self.calls + 1)
-        return MeetingCounts(self.meetings + 1, self.calls)
+    def add(self, meeting: Meeting, me: Participant) -> MeetingCounts:
+        if meeting.contact is Contact.CALL:
+            return MeetingCounts(self.meetings, self.calls + 1, self.other)
+        if meeting.contact in DEFAULT_CONTACTS and meeting.between_leaders and me.in_office:
+            return MeetingCounts(self.meetings + 1, self.calls, self.other)
+        return MeetingCounts(self.meetings, self.calls, self.other + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ class LeaderProfile:
     counts: MeetingCounts
     counterparts: tuple[Counterpart, ...]  # in order of first meeting
     meetings: tuple[Meeting, ...]  # chronological, calls included
-    tallies: tuple[TallyCheck, ...]  # each reported tally beside the number of meetings listed in its scope
+    tallies: tuple[Reconciled, ...]  # each reported tally naming this leader, reconciled on its own definition
 
 
 def meetings_of(dataset: Dataset, leader_id: str) -> list[Meeting]:
@@ -51,7 +56,7 @@ def leader_counts(dataset: Dataset) -> dict[str, MeetingCounts]:
     counts = {leader.id: MeetingCounts() for leader in dataset.leaders}
     for meeting in dataset.meetings:
         for p in meeting.participants:
-            counts[p.leader.id] = counts.get(p.leader.id, MeetingCounts()).add(meeting)
+            counts[p.leader.id] = counts.get(p.leader.id, MeetingCounts()).add(meeting, p)
     return counts
 
 
@@ -61,15 +66,15 @@ def leader_profile(dataset: Dataset, leader: Leader) -> LeaderProfile:
     total = MeetingCounts()
     across: dict[str, MeetingCounts] = {}
     for meeting in meetings:
-        total = total.add(meeting)
         me = next(p for p in meeting.participants if p.leader.id == leader.id)
+        total = total.add(meeting, me)
         others = meeting.soviets_or_russians if me.country == "US" else meeting.americans
         for p in others:
-            across[p.leader.id] = across.get(p.leader.id, MeetingCounts()).add(meeting)
+            # A counterpart's meeting counts only when both held a leader's office on the date.
+            both = me if p.in_office else p
+            across[p.leader.id] = across.get(p.leader.id, MeetingCounts()).add(meeting, both)
     counterparts = tuple(
         Counterpart(other, counts) for other_id, counts in across.items() if (other := dataset.leader(other_id))
     )
-    checks = tuple(
-        TallyCheck(t, sum(1 for m in meetings if in_tally_scope(m, t))) for t in tallies_for(dataset, leader.id)
-    )
+    checks = tuple(reconcile(dataset, t) for t in tallies_for(dataset, leader.id))
     return LeaderProfile(leader, total, counterparts, tuple(meetings), checks)

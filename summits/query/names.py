@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from summits.model import Dataset, Kind, Leader, Meeting, Quote
+from summits.model import Contact, Dataset, Kind, Leader, Meeting, Quote, Source
 
-GROUPINGS = ("president", "counterpart", "pair", "year", "decade", "country", "kind")
+GROUPINGS = ("president", "counterpart", "pair", "year", "decade", "country", "kind", "contact")
 
 # Names people type for the places where meetings were held, beyond the names the data uses.
 COUNTRY_SYNONYMS = {
@@ -102,8 +102,19 @@ def resolve_meeting(dataset: Dataset, ident: str) -> Meeting:
     return meeting
 
 
+def resolve_source(dataset: Dataset, ident: str) -> Source:
+    source = dataset.source(ident.strip().lower())
+    if source is None:
+        raise UnknownName("source id", ident, closest(ident, (s.id for s in dataset.sources), limit=5))
+    return source
+
+
 def resolve_kind(text: str) -> Kind:
     return Kind(resolve_choice("kind", text, [k.value for k in Kind]))
+
+
+def resolve_contact(text: str) -> Contact:
+    return Contact(resolve_choice("contact level", text, [c.value for c in Contact]))
 
 
 def resolve_grouping(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summits.model import Dataset, Dispute, Meeting, Source
+from summits.model import SOURCE_KINDS, Dataset, Dispute, Meeting, Quote, Source, Tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,38 @@ def citations(dataset: Dataset, sources: Sequence[Source] | None = None) -> list
         Citations(s, meetings.get(s.id, 0), quotes.get(s.id, 0), claims.get(s.id, 0), tallies.get(s.id, 0))
         for s in (dataset.sources if sources is None else sources)
     ]
+
+
+KIND_ORDER = {kind: rank for rank, kind in enumerate(SOURCE_KINDS)}
+
+
+def primary_first(dataset: Dataset, source_ids: Sequence[str]) -> list[Source]:
+    """The sources named, the record of what was said first, then the other kinds in their order (SOURCE_KINDS);
+    within a kind, as the record lists them."""
+    found = [s for i in dict.fromkeys(source_ids) if (s := dataset.source(i)) is not None]
+    return sorted(found, key=lambda s: KIND_ORDER.get(s.kind, len(KIND_ORDER)))
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBy:
+    """Every record that cites one source."""
+
+    source: Source
+    meetings: tuple[Meeting, ...]
+    quotes: tuple[tuple[Meeting, Quote], ...]
+    claims: tuple[tuple[Meeting, Dispute], ...]
+    tallies: tuple[Tally, ...]
+
+
+def cited_by(dataset: Dataset, source: Source) -> CitedBy:
+    sid = source.id
+    return CitedBy(
+        source,
+        tuple(m for m in dataset.meetings if sid in m.sources),
+        tuple((m, q) for m in dataset.meetings for q in m.quotes if sid == q.source or sid in q.also_in),
+        tuple((m, d) for m in dataset.meetings for d in m.disputes if any(c.source == sid for c in d.claims)),
+        tuple(t for t in dataset.tallies if t.source == sid),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 
 def test_leaders_table_lists_every_leader_with_offices_and_counts(run) -> None:  # type: ignore[no-untyped-def]
     result = run("leaders", columns=80)
@@ -9,7 +11,7 @@ def test_leaders_table_lists_every_leader_with_offices_and_counts(run) -> None: 
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "Leader             Offices                                       Meetings  Calls",
         "─" * 80,
-        "George H. W. Bush  Vice President: 1981-01-20 to 1989-01-20             1      0",
+        "George H. W. Bush  Vice President: 1981-01-20 to 1989-01-20             0      0",
         "bush-hw            President: 1989-01-20 to 1993-01-20",
         "United States",
         "George W. Bush     President: 2001-01-20 to 2009-01-20                  2      0",
@@ -28,7 +30,7 @@ def test_leaders_table_lists_every_leader_with_offices_and_counts(run) -> None: 
         "Vladimir Putin     President: 2000-05-07 to 2008-05-07                  4      1",
         "putin              Prime Minister: 2008-05-08 to 2012-05-07",
         "Russia             President: since 2012-05-07",
-    ]
+    ]  # Bush Sr.'s one record is from his vice presidency: not a meeting between leaders in office
 
 
 def test_leaders_json_has_offices_and_counts(run) -> None:  # type: ignore[no-untyped-def]
@@ -45,15 +47,24 @@ def test_leaders_json_has_offices_and_counts(run) -> None:  # type: ignore[no-un
         ],
         "meeting_count": 2,
         "call_count": 1,
+        "other_count": 0,
     }
+    assert {k: data[0][k] for k in ("meeting_count", "call_count", "other_count")} == {
+        "meeting_count": 0,
+        "call_count": 0,
+        "other_count": 1,
+    }  # New York 1988, as vice president
 
 
 def test_leaders_csv(run) -> None:  # type: ignore[no-untyped-def]
     lines = run("leaders", "--format", "csv").stdout.splitlines()
-    assert lines[0] == "id,name,country,aliases,offices,meeting_count,call_count"
+    assert lines[0] == "id,name,country,aliases,offices,meeting_count,call_count,other_count"
     assert lines[1] == (
         "bush-hw,George H. W. Bush,United States,Bush Sr.,"
-        "Vice President: 1981-01-20 to 1989-01-20; President: 1989-01-20 to 1993-01-20,1,0"
+        "Vice President: 1981-01-20 to 1989-01-20; President: 1989-01-20 to 1993-01-20,0,0,1"
+    )
+    assert lines[4] == (
+        "trump,Donald Trump,United States,,President: 2017-01-20 to 2021-01-20; President: since 2025-01-20,2,1,0"
     )
     assert len(lines) == 7
 
@@ -63,20 +74,37 @@ def test_a_shared_surname_shows_each_leader(run) -> None:  # type: ignore[no-unt
     assert result.exit_code == 0
     first, second = json.loads(result.stdout)
     assert (first["id"], second["id"]) == ("bush-hw", "bush-gw")
+    # Bush Sr. met Gorbachev in 1988 as vice president: shown with his role, not counted as a meeting.
     assert first["counterparts"] == [
-        {"id": "gorbachev", "name": "Mikhail Gorbachev", "meeting_count": 1, "call_count": 0}
+        {"id": "gorbachev", "name": "Mikhail Gorbachev", "meeting_count": 0, "call_count": 0}
+    ]
+    assert [m["id"] for m in first["meetings"]] == ["new-york-1988"]
+    assert [(p["id"], p["role"], p["in_office"]) for p in first["meetings"][0]["participants"]] == [
+        ("reagan", "President", True),
+        ("bush-hw", "Vice President and President-elect", False),
+        ("gorbachev", "General Secretary of the Communist Party", True),
     ]
     assert [m["id"] for m in second["meetings"]] == ["ljubljana-2001", "bratislava-2005"]
     assert second["tallies"] == [
         {
+            "id": "news-one-bush-putin-3",
             "leaders": ["bush-gw", "putin"],
-            "start": "2001-01-20",
-            "end": "2009-01-20",
-            "in_person": True,
+            "from": "2001-01-20",
+            "to": "2009-01-20",
+            "contact": ["talks", "encounter"],
+            "kinds": [],
+            "qualifier": "exactly",
             "reported": 3,
             "listed": 2,
+            "verdict": "differs",
+            "difference": -1,
+            "meetings": ["ljubljana-2001", "bratislava-2005"],
+            "words": "met three times",
+            "language": "en",
+            "definition": "Meetings of Bush and Putin during Bush's two terms.",
+            "explanation": "No definition found that gives the reported figure: a gap, shown as it is.",
+            "alternatives": [],
             "source": "news-one",
-            "note": "met three times",
         }
     ]
 
@@ -92,22 +120,38 @@ def test_leader_profile_table(run) -> None:  # type: ignore[no-untyped-def]
         "Counterparts",
     ]
     assert lines[6].split() == ["Vladimir", "Putin", "putin", "2", "0"]
-    assert lines[-6:] == [
+    assert lines[-7:] == [
         "Totals reported by sources",
-        "  With            Period            Reported  Listed  Check             Source",
+        "  With           Period         Reported  Listed  Check           Tally",
         "  " + "─" * 78,
-        "  Vladimir Putin  in person,               3       2  1 not found with  news-one",
-        "                  2001-01-20 to                       a source",
-        "                  2009-01-20",
+        "  Vladimir       talks,                3       2  1 fewer listed  news-one-bush-",
+        "  Putin          encounters;                      than reported   putin-3",
+        "                 2001-01-20 to",
+        "                 2009-01-20",
     ]
     assert "ljubljana-2001" in result.stdout and "bratislava-2005" in result.stdout
-    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [("leaders", "bush-gw"), ("leaders", "Trump", "--calls")])
+def test_a_profile_that_hides_nothing_says_nothing_on_stderr(run, args) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_profile_with_a_leader_out_of_office_counts_it_apart(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("leaders", "bush-hw", columns=80)
+    lines = [line.rstrip() for line in result.stdout.splitlines() if line.strip()]
+    assert lines[4:6] == [
+        "Meetings       0 meetings, 0 phone/video calls, 1 other record (attended only,",
+        "               or out of office)",
+    ]
+    assert "(Vice President" in result.stdout and "President-elect)" in result.stdout
 
 
 def test_calls_are_left_out_of_the_meetings_unless_asked(run) -> None:  # type: ignore[no-untyped-def]
     result = run("leaders", "Trump", "--format", "json")
     assert [m["id"] for m in json.loads(result.stdout)[0]["meetings"]] == ["hamburg-2017", "helsinki-2018"]
-    assert result.stderr == "note: 1 phone/video call is not listed; add --calls to include them.\n"
+    assert result.stderr.startswith("note: also matching but left out: 1 call (--calls)")
     result = run("leaders", "Trump", "--calls", "--format", "csv")
     assert [line.split(",")[:2] for line in result.stdout.splitlines()] == [
         ["leader", "id"],
@@ -115,7 +159,12 @@ def test_calls_are_left_out_of_the_meetings_unless_asked(run) -> None:  # type: 
         ["trump", "helsinki-2018"],
         ["trump", "trump-putin-call-2025-02"],
     ]
-    assert result.stderr == ""
+
+
+def test_the_note_on_hidden_calls_names_only_options_leaders_takes(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("leaders", "Trump", "--format", "json")
+    assert result.stderr == "note: also matching but left out: 1 call (--calls).\n"
+    assert run("leaders", "Trump", "--all").exit_code == 2  # leaders takes --calls, not --all
 
 
 def test_an_unknown_leader_suggests_the_closest(run) -> None:  # type: ignore[no-untyped-def]

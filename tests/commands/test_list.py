@@ -41,24 +41,26 @@ def test_list_json_follows_the_contract(run) -> None:  # type: ignore[no-untyped
     result = run("list", "--leader", "Trump", "--format", "json")
     data = json.loads(result.stdout)
     assert [m["id"] for m in data] == ["hamburg-2017", "helsinki-2018"]
-    assert set(data[0]) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "event", "participants",
-                            "topics", "agreements", "summary", "sources"}  # fmt: skip
+    assert set(data[0]) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "contact", "between_leaders",
+                            "event", "participants", "topics", "agreements", "summary", "sources"}  # fmt: skip
+    assert (data[0]["kind"], data[0]["contact"], data[0]["between_leaders"]) == ("sidelines", "talks", True)
     assert data[0]["participants"][1] == {
         "id": "putin",
         "name": "Vladimir Putin",
         "country": "Russia",
         "role": "President",
+        "in_office": True,
     }
-    assert result.stderr == "note: 1 phone/video call matches too; add --calls to include them.\n"
+    assert result.stderr == "note: also matching but left out: 1 call (--calls); --all includes every record.\n"
 
 
 def test_list_csv_has_a_header_and_one_row_per_meeting(run) -> None:  # type: ignore[no-untyped-def]
     result = run("list", "--from", "2001", "--to", "2005", "--format", "csv")
     assert result.stdout.splitlines() == [
-        "id,date,end_date,city,country,venue,kind,event,participants,roles,topics,agreements,summary,sources",
-        "ljubljana-2001,2001-06-16,,Kranj,Slovenia,Brdo Castle,summit,,George W. Bush; Vladimir Putin,"
+        "id,date,end_date,city,country,venue,kind,contact,event,participants,roles,topics,agreements,summary,sources",
+        "ljubljana-2001,2001-06-16,,Kranj,Slovenia,Brdo Castle,summit,talks,,George W. Bush; Vladimir Putin,"
         "George W. Bush: President; Vladimir Putin: President,missile defense,,First meeting of Bush and Putin.,news-one",
-        "bratislava-2005,2005,,Bratislava,Slovakia,,summit,,George W. Bush; Vladimir Putin,"
+        "bratislava-2005,2005,,Bratislava,Slovakia,,summit,talks,,George W. Bush; Vladimir Putin,"
         "George W. Bush: President; Vladimir Putin: President,,,Talks in Bratislava.,news-one",
     ]
 

@@ -20,7 +20,7 @@ from tests.conftest import Runner
         (["list", "--format", "xml"], "unknown value for --format 'xml'\nValid choices: table, json, csv."),
         (["list", "--format", "jsn"], "unknown value for --format 'jsn'. Did you mean json?\nValid choices: table, json, csv."),
         (["timeline", "--colour-by", "kinds"], "unknown value for --colour-by 'kinds'. Did you mean kind?\nValid choices: president, kind."),
-        (["sources", "--kind", "offical"], "unknown value for --kind 'offical'. Did you mean official?\nValid choices: official, news, reference, seed."),
+        (["sources", "--kind", "offical"], "unknown value for --kind 'offical'. Did you mean official?\nValid choices: primary, official, news, reference, seed."),
     ],
 )  # fmt: skip
 def test_a_bad_option_value_is_our_error_with_what_to_type_instead(run: Runner, args: list[str], message: str) -> None:

@@ -24,9 +24,15 @@ def test_quote_prints_speaker_text_context_source(run) -> None:  # type: ignore[
         "speaker_id": "trump",
         "speaker_role": None,
         "text": "I really think the world wants to see us get along.",
+        "original_language": "en",
+        "translated": False,
         "context": "before the talks",
         "source": "news-one",
+        "also_in": [],
+        "variants": [],
     }
+    putin = json.loads(result.stdout)[1]
+    assert (putin["speaker_id"], putin["original_language"], putin["translated"]) == ("putin", "ru", True)
     table = run("quote", "helsinki-2018", "--speaker", "Peskov")
     assert "Dmitry Peskov (Kremlin" in table.stdout and "spokesman)" in table.stdout
     assert "“There is no clear agenda.”" in table.stdout

@@ -7,8 +7,8 @@ def test_search_json_is_the_list_contract_with_score_and_matches(run) -> None:  
     result = run("search", "Iceland", "nuclear", "--format", "json")
     [data] = json.loads(result.stdout)
     assert data["id"] == "reykjavik-1986"
-    assert set(data) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "event", "participants",
-                         "topics", "agreements", "summary", "sources"}  # fmt: skip
+    assert set(data) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "contact", "between_leaders",
+                         "event", "participants", "topics", "agreements", "summary", "sources"}  # fmt: skip
     assert data["score"] == 6
     assert data["matched"] == ["topics", "country", "summary"]
     assert data["matches"] == [
@@ -38,9 +38,14 @@ def test_search_says_when_calls_would_match(run) -> None:  # type: ignore[no-unt
     result = run("search", "telephone")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "No meetings match.\nnote: 1 phone/video call matches too; add --calls to include them.\n"
+    assert result.stderr == (
+        "No meetings match.\nnote: also matching but left out: 1 call (--calls); --all includes every record.\n"
+    )
     result = run("search", "telephone", "--calls", "--format", "json")
     assert [m["id"] for m in json.loads(result.stdout)] == ["trump-putin-call-2025-02"]
+    result = run("search", "telephone", "--all", "--format", "json")
+    assert [m["id"] for m in json.loads(result.stdout)] == ["trump-putin-call-2025-02"]
+    assert result.stderr == ""
 
 
 def test_search_without_a_word_is_a_usage_error(run) -> None:  # type: ignore[no-untyped-def]

@@ -24,20 +24,20 @@ def test_timeline_at_80_columns_without_colour(run) -> None:  # type: ignore[no-
         "",
         "█ Ronald Reagan (2)   ░ George W. Bush (2)   ▓ Donald Trump (2)",
     ]
-    assert result.stderr == "note: 1 phone/video call matches too; add --calls to include them.\n"
+    assert result.stderr == "note: also matching but left out: 1 call (--calls); --all includes every record.\n"
 
 
 def test_timeline_at_200_columns_by_kind_with_calls(run) -> None:  # type: ignore[no-untyped-def]
     result = run("timeline", "--colour-by", "kind", "--calls", columns=200)
     assert lines_of(result) == [
         "Meetings per decade, by kind: 7 in all",
-        "1980s │" + "█" * 95 + "▓" * 95 + " 2",
+        "1980s │" + "█" * 95 + "░" * 95 + " 2",
         "1990s │",
         "2000s │" + "█" * 190 + " 2",
-        "2010s │" + "█" * 95 + "░" * 95 + " 2",
+        "2010s │" + "█" * 95 + "▓" * 95 + " 2",
         "2020s │" + "▒" * 95 + " 1",
         "",
-        "█ summit (4)   ░ sidelines (1)   ▓ informal (1)   ▒ phone (1)",
+        "█ summit (4)   ░ visit (1)   ▓ sidelines (1)   ▒ phone (1)",  # the kinds in their documented order
     ]
     assert result.stderr == ""
 

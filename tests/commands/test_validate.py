@@ -15,7 +15,7 @@ from tests.dataset.test_build import all_cases_at_once, assert_reported
 # Three mistakes a person editing the file might make: an unknown key, a misspelt kind, a misspelt source id.
 BROKEN = (
     MINI_TEXT.replace('name = "Donald Trump"\n', 'name = "Donald Trump"\nparty = "R"\n')
-    .replace('kind = "informal"', 'kind = "chat"', 1)
+    .replace('kind = "visit"', 'kind = "chat"', 1)  # new-york-1988's
     .replace('context = "before the talks"\nsource = "news-one"', 'context = "before the talks"\nsource = "news-two"')
 )
 
@@ -51,7 +51,7 @@ def test_problems_are_a_table_on_stdout_and_a_summary_on_stderr(run, broken) -> 
     assert rows[0].split() == ["Record", "Field", "Problem"]
     assert [" ".join(row.split()) for row in rows[2:]] == [
         "leader trump party unknown key (expected one of: aliases, country, id, name, offices)",
-        'meeting new-york-1988 kind "chat" is not one of: summit, visit, conference, sidelines, informal, phone, '
+        'meeting new-york-1988 kind "chat" is not one of: summit, visit, conference, sidelines, phone, '
         "video, ministerial",
         "meeting helsinki-2018 quote #1 source unknown source \"news-two\" (did you mean 'news-one'?)",
     ]  # trump's record has a problem, reported once there: the meetings naming trump do not repeat it
@@ -66,7 +66,7 @@ def test_problems_as_json(run, broken) -> None:  # type: ignore[no-untyped-def]
     assert problems[1] == {
         "record": "meeting new-york-1988",
         "field": "kind",
-        "problem": '"chat" is not one of: summit, visit, conference, sidelines, informal, phone, video, ministerial',
+        "problem": '"chat" is not one of: summit, visit, conference, sidelines, phone, video, ministerial',
     }
 
 
@@ -76,7 +76,7 @@ def test_problems_as_csv(run, broken) -> None:  # type: ignore[no-untyped-def]
     assert result.stdout.splitlines()[:3] == [
         "record,field,problem",
         'leader trump,party,"unknown key (expected one of: aliases, country, id, name, offices)"',
-        'meeting new-york-1988,kind,"""chat"" is not one of: summit, visit, conference, sidelines, informal, phone, '
+        'meeting new-york-1988,kind,"""chat"" is not one of: summit, visit, conference, sidelines, phone, '
         'video, ministerial"',
     ]
 
@@ -112,7 +112,7 @@ def test_the_path_argument_wins_over_a_broken_data_option(run, broken) -> None: 
 
 
 def test_a_json_dataset_can_be_checked(run, write_toml) -> None:  # type: ignore[no-untyped-def]
-    path = write_toml(json.dumps({"schema_version": 1, "leaders": [], "sources": [], "meetings": []}), "d.json")
+    path = write_toml(json.dumps({"schema_version": 2, "leaders": [], "sources": [], "meetings": []}), "d.json")
     result = run("validate", str(path))
     assert result.exit_code == 0
     assert result.stderr == f"{path}: valid: 0 meetings, 0 leaders, 0 sources, 0 quotes\n"

@@ -61,6 +61,141 @@ def test_every_problem_is_reported_at_once(write_toml) -> None:  # type: ignore[
     ]
 
 
+def test_the_file_gives_the_data_version_and_as_of_date(mini) -> None:  # type: ignore[no-untyped-def]
+    assert (mini.schema_version, mini.version, str(mini.as_of)) == (2, "0.2.0", "2026-11-30")
+
+
+def test_every_record_has_its_contact_level_and_kind(mini) -> None:  # type: ignore[no-untyped-def]
+    assert [(m.id, m.kind.value, m.contact.value) for m in mini.meetings] == [
+        ("reykjavik-1986", "summit", "talks"),
+        ("new-york-1988", "visit", "talks"),
+        ("ljubljana-2001", "summit", "talks"),
+        ("bratislava-2005", "summit", "talks"),
+        ("hamburg-2017", "sidelines", "talks"),
+        ("helsinki-2018", "summit", "talks"),
+        ("trump-putin-call-2025-02", "phone", "call"),
+    ]
+
+
+def test_in_office_and_between_leaders_are_derived_from_the_offices(mini) -> None:  # type: ignore[no-untyped-def]
+    new_york = mini.meeting("new-york-1988")
+    assert [(p.leader.id, p.role, p.is_president, p.in_office) for p in new_york.participants] == [
+        ("reagan", "President", True, True),
+        ("bush-hw", "Vice President and President-elect", False, False),  # a role override, still not a leader
+        ("gorbachev", "General Secretary of the Communist Party", False, True),
+    ]
+    assert new_york.between_leaders
+    assert all(m.between_leaders for m in mini.meetings)
+
+
+def test_yeltsin_as_president_of_the_rsfsr_holds_no_leaders_office(write_toml) -> None:  # type: ignore[no-untyped-def]
+    """July 1991: Yeltsin was president of a Soviet republic, not of Russia; the meeting counts, as Bush and
+    Gorbachev's, and Yeltsin is shown with his role."""
+    text = (
+        MINI_TEXT.replace(
+            "\n[[sources]]",
+            """
+[[leaders]]
+id = "yeltsin"
+name = "Boris Yeltsin"
+country = "RU"
+offices = [
+  { title = "President of the RSFSR", country = "RU", start = "1991-07-10", end = "1991-12-25" },
+  { title = "President", country = "RU", start = "1991-12-25", end = "1999-12-31" },
+]
+
+[[sources]]""",
+            1,
+        )
+        + """
+[[meetings]]
+id = "moscow-1991"
+date = "1991-07-30"
+city = "Moscow"
+country = "Soviet Union"
+kind = "summit"
+contact = "talks"
+participants = ["bush-hw", "gorbachev", "yeltsin"]
+summary = "START signed."
+sources = ["news-one"]
+
+[[meetings]]
+id = "camp-david-1992"
+date = "1992-02-01"
+city = "Camp David"
+country = "United States"
+kind = "summit"
+contact = "talks"
+participants = ["bush-hw", "yeltsin"]
+summary = "First summit with the President of Russia."
+sources = ["news-one"]
+"""
+    )
+    dataset = load(write_toml(text))
+    moscow, camp_david = dataset.meeting("moscow-1991"), dataset.meeting("camp-david-1992")
+    assert [(p.leader.id, p.role, p.country, p.in_office) for p in moscow.participants] == [
+        ("bush-hw", "President", "US", True),
+        ("gorbachev", "General Secretary of the Communist Party and President", "SU", True),
+        ("yeltsin", "President of the RSFSR", "RU", False),
+    ]
+    assert moscow.between_leaders
+    assert [(p.leader.id, p.role, p.in_office) for p in camp_david.participants] == [
+        ("bush-hw", "President", True),
+        ("yeltsin", "President", True),
+    ]
+
+
+def test_a_quotes_language_is_its_speakers_sides_unless_the_file_says(write_toml) -> None:  # type: ignore[no-untyped-def]
+    text = MINI_TEXT.replace(
+        'text = "There is no clear agenda."', 'text = "There is no clear agenda."\nlanguage = "ru"'
+    ).replace(
+        'text = "I was able to get a sense of his soul."',
+        'text = "I was able to get a sense of his soul."\nalso_in = ["ooh-trip-3817"]\n'
+        'variants = [{ text = "a sense of his soul", source = "ooh-trip-3817" }]',
+    )
+    dataset = load(write_toml(text))
+    helsinki = dataset.meeting("helsinki-2018")
+    assert [(q.speaker or q.speaker_name, q.language, q.translated) for q in helsinki.quotes] == [
+        ("trump", "en", False),
+        ("putin", "ru", True),  # derived: a Russian leader
+        ("Dmitry Peskov", "ru", True),  # given in the file: anyone else is "en" unless it says otherwise
+    ]
+    [soul] = dataset.meeting("ljubljana-2001").quotes
+    assert (soul.also_in, [(v.text, v.source) for v in soul.variants]) == (
+        ("ooh-trip-3817",),
+        [("a sense of his soul", "ooh-trip-3817")],
+    )
+
+
+def test_a_tally_may_name_any_number_of_leaders_and_a_source_may_be_a_primary_record(write_toml) -> None:  # type: ignore[no-untyped-def]
+    text = MINI_TEXT.replace('leaders = ["bush-gw", "putin"]', "leaders = []").replace(
+        'kind = "official"', 'kind = "primary"'
+    )
+    dataset = load(write_toml(text))
+    [tally] = dataset.tallies
+    assert (tally.id, tally.leaders, tally.qualifier, tally.language, tally.kinds, tally.titles) == (
+        "news-one-bush-putin-3",
+        (),
+        "exactly",
+        "en",
+        (),
+        (),
+    )
+    assert dataset.source("ooh-trip-3817").kind == "primary"
+    three = load(
+        write_toml(MINI_TEXT.replace('leaders = ["bush-gw", "putin"]', 'leaders = ["bush-gw", "putin", "trump"]'))
+    )
+    assert three.tallies[0].leaders == ("bush-gw", "putin", "trump")
+
+
+def test_a_tally_naming_no_leader_survives_the_json_round_trip(write_toml, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from summits.dataset.build import build
+    from summits.dataset.document import to_document
+
+    dataset = load(write_toml(MINI_TEXT.replace('leaders = ["bush-gw", "putin"]', "leaders = []")))
+    assert build(json.loads(json.dumps(to_document(dataset)))) == (dataset, [])
+
+
 def test_participant_out_of_office_is_a_problem(write_toml) -> None:  # type: ignore[no-untyped-def]
     text = MINI_TEXT.replace('participants = ["reagan", "gorbachev"]', 'participants = ["bush-gw", "gorbachev"]')
     _, problems = check(write_toml(text))
@@ -81,7 +216,7 @@ def test_invalid_dataset_raises_with_problems(write_toml) -> None:  # type: igno
         Problem(
             "meeting reykjavik-1986",
             "kind",
-            '"sumit" is not one of: summit, visit, conference, sidelines, informal, phone, video, ministerial',
+            '"sumit" is not one of: summit, visit, conference, sidelines, phone, video, ministerial',
         )
     ]
 
@@ -108,12 +243,32 @@ SCHEMA_CASES: dict[str, tuple[str, str, list[Problem]]] = {
     "wrong type: integer given as a string": (
         "number = 3",
         'number = "3"',
-        [Problem("tally #1", "number", "must be an integer, not a string")],
+        [Problem("tally news-one-bush-putin-3", "number", "must be an integer, not a string")],
     ),
-    "wrong type: boolean given as a string": (
-        "in_person = true",
-        'in_person = "yes"',
-        [Problem("tally #1", "in_person", "must be true or false, not a string")],
+    "wrong type: list of values given as a string": (
+        'contact = ["talks", "encounter"]',
+        'contact = "talks"',
+        [Problem("tally news-one-bush-putin-3", "contact", "must be a list of strings, not a string")],
+    ),
+    "bad value: tally contact level": (
+        'contact = ["talks", "encounter"]',
+        'contact = ["talks", "meeting"]',
+        [
+            Problem(
+                "tally news-one-bush-putin-3", "contact", '"meeting" is not one of: talks, encounter, attended, call'
+            )
+        ],
+    ),
+    "bad value: contact level of a call": (
+        'kind = "phone"\ncontact = "call"',
+        'kind = "phone"\ncontact = "talks"',
+        [
+            Problem(
+                "meeting trump-putin-call-2025-02",
+                "contact",
+                '"talks" does not go with kind "phone": a call is contact "call", and only a call',
+            )
+        ],
     ),
     "wrong type: date given as a number": (
         'date = "2005"',
@@ -137,9 +292,9 @@ SCHEMA_CASES: dict[str, tuple[str, str, list[Problem]]] = {
         [Problem("leader reagan", "offices", "must be an array of tables, not a string")],
     ),
     "wrong schema version": (
-        "schema_version = 1",
         "schema_version = 2",
-        [Problem("file", "schema_version", "must be 1, not 2")],
+        "schema_version = 1",
+        [Problem("file", "schema_version", "must be 2, not 1")],
     ),
     "missing required field": (
         'summary = "Talks in Bratislava."\n',
@@ -223,9 +378,9 @@ SCHEMA_CASES: dict[str, tuple[str, str, list[Problem]]] = {
         [Problem("leader bush-gw office #1", "end", "2000-01-20 is before start 2001-01-20")],
     ),
     "end before start: tally": (
-        'end = "2009-01-20"\nin_person',
-        'end = "1999-01-20"\nin_person',
-        [Problem("tally #1", "end", "1999-01-20 is before start 2001-01-20")],
+        'end = "2009-01-20"\ncontact',
+        'end = "1999-01-20"\ncontact',
+        [Problem("tally news-one-bush-putin-3", "end", "1999-01-20 is before start 2001-01-20")],
     ),
     "duplicate id: meeting": (
         'id = "bratislava-2005"',
@@ -273,10 +428,146 @@ SCHEMA_CASES: dict[str, tuple[str, str, list[Problem]]] = {
         '{ claim = "July 2017", source = "state-dept" }',
         [Problem("meeting hamburg-2017 dispute #1 claim #2", "source", 'unknown source "state-dept"')],
     ),
+    "missing required field: contact level": (
+        'kind = "sidelines"\ncontact = "talks"\n',
+        'kind = "sidelines"\n',
+        [Problem("meeting hamburg-2017", "contact", "missing (required)")],
+    ),
+    "bad value: contact level": (
+        'kind = "sidelines"\ncontact = "talks"',
+        'kind = "sidelines"\ncontact = "met"',
+        [Problem("meeting hamburg-2017", "contact", '"met" is not one of: talks, encounter, attended, call')],
+    ),
+    "bad value: contact call without a call kind": (
+        'kind = "summit"\ncontact = "talks"\nparticipants = ["trump"',
+        'kind = "summit"\ncontact = "call"\nparticipants = ["trump"',
+        [
+            Problem(
+                "meeting helsinki-2018",
+                "contact",
+                '"call" does not go with kind "summit": a call is contact "call", and only a call',
+            )
+        ],
+    ),
+    "bad value: the informal kind is gone": (
+        'kind = "visit"',
+        'kind = "informal"',
+        [
+            Problem(
+                "meeting new-york-1988",
+                "kind",
+                '"informal" is not one of: summit, visit, conference, sidelines, phone, video, ministerial',
+            )
+        ],
+    ),
+    "bad value: data version": (
+        'version = "0.2.0"',
+        'version = "0.2"',
+        [Problem("file", "version", '"0.2" is not a version: use MAJOR.MINOR.PATCH, e.g. 0.2.0')],
+    ),
+    "bad value: as-of date": (
+        'as_of = "2026-11-30"',
+        'as_of = "2026-11-31"',
+        [
+            Problem(
+                "file",
+                "as_of",
+                '"2026-11-31" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (a real calendar date)',
+            )
+        ],
+    ),
+    "bad value: tally qualifier": (
+        "number = 3",
+        'qualifier = "roughly"\nnumber = 3',
+        [
+            Problem(
+                "tally news-one-bush-putin-3",
+                "qualifier",
+                '"roughly" is not one of: exactly, more than, at least, about',
+            )
+        ],
+    ),
+    "bad value: tally language": (
+        'words = "met three times"',
+        'words = "met three times"\nlanguage = "Russian"',
+        [
+            Problem(
+                "tally news-one-bush-putin-3",
+                "language",
+                '"Russian" is not a two-letter language code (ISO 639-1), such as "en" or "ru"',
+            )
+        ],
+    ),
+    "bad value: tally kinds": (
+        'definition = "Meetings of Bush',
+        'kinds = ["informal"]\ndefinition = "Meetings of Bush',
+        [
+            Problem(
+                "tally news-one-bush-putin-3",
+                "kinds",
+                '"informal" is not one of: summit, visit, conference, sidelines, phone, video, ministerial',
+            )
+        ],
+    ),
+    "empty list: tally contact levels": (
+        'contact = ["talks", "encounter"]',
+        "contact = []",
+        [Problem("tally news-one-bush-putin-3", "contact", "needs at least one value")],
+    ),
+    "missing required field: tally leaders": (
+        'leaders = ["bush-gw", "putin"]\nstart',
+        "start",
+        [Problem("tally news-one-bush-putin-3", "leaders", "missing (required)")],
+    ),
+    "missing required field: tally definition": (
+        'definition = "Meetings of Bush and Putin during Bush\'s two terms."\n',
+        "",
+        [Problem("tally news-one-bush-putin-3", "definition", "missing (required)")],
+    ),
+    "bad value: tally id": (
+        'id = "news-one-bush-putin-3"',
+        'id = "News One"',
+        [
+            Problem(
+                "tally News One", "id", '"News One" is not a valid tally id (lower-case letters, digits and hyphens)'
+            )
+        ],
+    ),
+    "bad value: quote language": (
+        'text = "successful and useful"',
+        'text = "successful and useful"\nlanguage = "rus"',
+        [
+            Problem(
+                "meeting helsinki-2018 quote #2",
+                "language",
+                '"rus" is not a two-letter language code (ISO 639-1), such as "en" or "ru"',
+            )
+        ],
+    ),
+    "dangling reference: quote also printed in": (
+        'text = "I really think the world wants to see us get along."',
+        'text = "I really think the world wants to see us get along."\nalso_in = ["news-two"]',
+        [
+            Problem(
+                "meeting helsinki-2018 quote #1", "also_in", "unknown source \"news-two\" (did you mean 'news-one'?)"
+            )
+        ],
+    ),
+    "dangling reference: quote variant source": (
+        'text = "I was able to get a sense of his soul."',
+        'text = "I was able to get a sense of his soul."\nvariants = [{ text = "a sense of his soul", source = "news-two" }]',
+        [
+            Problem(
+                "meeting ljubljana-2001 quote #1 variant #1",
+                "source",
+                "unknown source \"news-two\" (did you mean 'news-one'?)",
+            )
+        ],
+    ),
     "dangling reference: tally leader": (
         'leaders = ["bush-gw", "putin"]',
         'leaders = ["bush-gw", "medvedev"]',
-        [Problem("tally #1", "leaders", 'unknown leader "medvedev"')],
+        [Problem("tally news-one-bush-putin-3", "leaders", 'unknown leader "medvedev"')],
     ),
     "participant not in office": (
         'participants = ["bush-gw", "putin"]\nsummary = "Talks',
@@ -343,7 +634,7 @@ SCHEMA_CASES: dict[str, tuple[str, str, list[Problem]]] = {
             Problem(
                 "meeting hamburg-2017",
                 "kind",
-                '"sideline" is not one of: summit, visit, conference, sidelines, informal, phone, video, ministerial',
+                '"sideline" is not one of: summit, visit, conference, sidelines, phone, video, ministerial',
             )
         ],
     ),
@@ -450,4 +741,4 @@ def test_an_empty_key_is_named_so_that_it_can_be_found(tmp_path: Path) -> None:
     path.write_text(MINI_TEXT + '\n"" = 1\n', encoding="utf-8")
     _, problems = check(path)
     assert [(p.record, p.field) for p in problems] == [("meeting trump-putin-call-2025-02", '""')]
-    assert problems[0].message.startswith("unknown key (expected one of: agreements, city, country, date,")
+    assert problems[0].message.startswith("unknown key (expected one of: agreements, city, contact, country, date,")

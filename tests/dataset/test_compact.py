@@ -26,16 +26,46 @@ def test_the_mini_dataset_comes_back_equal_with_shared_leaders(mini: Dataset) ->
 
 
 def test_the_plain_form_holds_the_fields_in_order(mini: Dataset) -> None:
-    schema_version, leaders, sources, tallies, meetings = to_plain(mini)
-    assert schema_version == 1
+    head, leaders, sources, tallies, meetings = to_plain(mini)
+    assert head == (2, "0.2.0", (2026, 11, 30))  # schema version, data version, as of
     assert leaders[2] == ("reagan", "Ronald Reagan", "US", (("President", "US", (1981, 1, 20), (1989, 1, 20)),), ())
     assert sources[1][:3] == ("news-one", "news", "A news report")
-    assert meetings[0][:3] == ("reykjavik-1986", (1986, 10, 11), "summit")
-    assert meetings[0][3] == (
-        ("reagan", "President", "US", True),
-        ("gorbachev", "General Secretary of the Communist Party", "SU", False),
+    assert meetings[0][:4] == ("reykjavik-1986", (1986, 10, 11), "summit", "talks")
+    assert meetings[0][4] == (  # id, role, country, is the U.S. president, holds a leader's office
+        ("reagan", "President", "US", True, True),
+        ("gorbachev", "General Secretary of the Communist Party", "SU", False, True),
+    )
+    new_york = next(m for m in meetings if m[0] == "new-york-1988")
+    assert new_york[4][1] == ("bush-hw", "Vice President and President-elect", "US", False, False)
+    helsinki = next(m for m in meetings if m[0] == "helsinki-2018")
+    assert helsinki[14][1] == (
+        "successful and useful",
+        "joint news conference",
+        "news-one",
+        "putin",
+        None,
+        None,
+        "ru",
+        (),
+        (),
     )
     assert len(tallies) == len(mini.tallies)
+    assert tallies[0] == (
+        "news-one-bush-putin-3",
+        ("bush-gw", "putin"),
+        (2001, 1, 20),
+        (2009, 1, 20),
+        ("talks", "encounter"),
+        3,
+        "met three times",
+        "news-one",
+        "Meetings of Bush and Putin during Bush's two terms.",
+        (),
+        None,
+        "en",
+        "exactly",
+        (),
+    )
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

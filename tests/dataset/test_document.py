@@ -14,7 +14,9 @@ from summits.dataset.document import to_document
 from summits.dataset.files import read_document
 from summits.model import (
     SOURCE_KINDS,
+    TALLY_QUALIFIERS,
     Claim,
+    Contact,
     Dataset,
     Dispute,
     Kind,
@@ -25,6 +27,7 @@ from summits.model import (
     Quote,
     Source,
     Tally,
+    Variant,
     participant_on,
 )
 from tests.conftest import MINI
@@ -37,7 +40,8 @@ def _round_trip(dataset: Dataset) -> tuple[Dataset | None, list[Any]]:
 
 def test_document_has_the_data_file_shape(mini: Dataset) -> None:
     document = to_document(mini)
-    assert list(document) == ["schema_version", "leaders", "sources", "tallies", "meetings"]
+    assert list(document) == ["schema_version", "version", "as_of", "leaders", "sources", "tallies", "meetings"]
+    assert (document["schema_version"], document["version"], document["as_of"]) == (2, "0.2.0", "2026-11-30")
     assert document["leaders"][0] == {
         "id": "bush-hw",
         "name": "George H. W. Bush",
@@ -50,13 +54,15 @@ def test_document_has_the_data_file_shape(mini: Dataset) -> None:
     }
     assert document["tallies"] == [
         {
+            "id": "news-one-bush-putin-3",
             "leaders": ["bush-gw", "putin"],
             "start": "2001-01-20",
             "end": "2009-01-20",
-            "in_person": True,
+            "contact": ["talks", "encounter"],
             "number": 3,
+            "words": "met three times",
             "source": "news-one",
-            "note": "met three times",
+            "definition": "Meetings of Bush and Putin during Bush's two terms.",
         }
     ]
     meetings = {m["id"]: m for m in document["meetings"]}
@@ -66,11 +72,19 @@ def test_document_has_the_data_file_shape(mini: Dataset) -> None:
         "city": "New York",
         "country": "United States",
         "venue": "Governors Island",
-        "kind": "informal",
+        "kind": "visit",
+        "contact": "talks",
         "participants": ["reagan", "bush-hw", "gorbachev"],
         "roles": {"bush-hw": "Vice President and President-elect"},
         "summary": "Lunch on Governors Island.",
         "sources": ["news-one"],
+    }
+    # Putin's words are in Russian: derived from his side, so the document does not write it again.
+    assert meetings["helsinki-2018"]["quotes"][1] == {
+        "speaker": "putin",
+        "text": "successful and useful",
+        "context": "joint news conference",
+        "source": "news-one",
     }
     assert meetings["helsinki-2018"]["quotes"][2] == {
         "speaker_name": "Dmitry Peskov",
@@ -84,6 +98,7 @@ def test_document_has_the_data_file_shape(mini: Dataset) -> None:
         "id": "trump-putin-call-2025-02",
         "date": "2025-02-12",
         "kind": "phone",
+        "contact": "call",
         "participants": ["trump", "putin"],
         "summary": "Telephone call.",
         "sources": ["news-one"],
@@ -109,6 +124,15 @@ def test_document_differs_when_the_dataset_does(mini: Dataset) -> None:
 # Any non-blank text, including control characters, markup, quotes and characters outside the BMP.
 TEXT = st.text(min_size=1, max_size=30).filter(lambda s: bool(s.strip()))
 TEXTS = st.lists(TEXT, max_size=3)
+LANGUAGE = st.sampled_from(["en", "ru", "de", "fr"])
+CONTACTS = [c.value for c in Contact]
+_TALLY_EXTRAS = {
+    "explanation": TEXT,
+    "kinds": st.lists(st.sampled_from([k.value for k in Kind]), unique=True, max_size=2),
+    "titles": st.lists(st.sampled_from(["President", "Prime Minister"]), unique=True, max_size=2),
+    "qualifier": st.sampled_from(TALLY_QUALIFIERS),
+    "language": LANGUAGE,
+}
 
 
 def _mini_document() -> dict[str, Any]:
@@ -136,10 +160,16 @@ def mini_mutations(draw: st.DrawFn) -> dict[str, Any]:
             source["publisher"] = draw(TEXT)
         if draw(st.booleans()):
             source["url"] = draw(st.sampled_from(["https://", "http://"])) + draw(st.text(max_size=20))
+    leader_ids = [x["id"] for x in doc["leaders"]]
     tallies = [dict(t) for t in draw(st.lists(st.sampled_from(doc["tallies"]), max_size=2))]
-    for tally in tallies:
-        if draw(st.booleans()):
-            tally["note"] = draw(TEXT)
+    for n, tally in enumerate(tallies):
+        tally["id"] = f"{tally['id']}-{n}"  # ids are unique
+        tally["leaders"] = draw(st.lists(st.sampled_from(leader_ids), unique=True, min_size=1, max_size=3))
+        tally["contact"] = draw(st.lists(st.sampled_from(CONTACTS), unique=True, min_size=1))
+        tally["words"], tally["definition"] = draw(TEXT), draw(TEXT)
+        for key in ("explanation", "kinds", "titles", "qualifier", "language"):
+            if draw(st.booleans()):
+                tally[key] = draw(_TALLY_EXTRAS[key])
         tally["number"] = draw(st.integers(0, 10**6))
     doc["tallies"] = tallies
     kept = draw(st.lists(st.sampled_from(range(len(doc["meetings"]))), unique=True, min_size=1))
@@ -154,11 +184,21 @@ def mini_mutations(draw: st.DrawFn) -> dict[str, Any]:
                 meeting[key] = draw(TEXT)
         if meeting["kind"] not in ("phone", "video"):
             meeting["city"], meeting["country"] = draw(TEXT), draw(TEXT)
+            meeting["contact"] = draw(st.sampled_from(["talks", "encounter", "attended"]))
         meeting["topics"], meeting["agreements"] = draw(TEXTS), draw(TEXTS)
         meeting["participants"] = draw(st.permutations(meeting["participants"]))
         meeting["sources"] = draw(st.lists(st.sampled_from(["news-one", "ooh-trip-3817"]), min_size=1, max_size=3))
         for quote in meeting.get("quotes", []):
             quote["text"], quote["context"] = draw(TEXT), draw(TEXT)
+            if draw(st.booleans()):
+                quote["language"] = draw(LANGUAGE)
+            if draw(st.booleans()):
+                quote["also_in"] = draw(st.lists(st.sampled_from(["news-one", "ooh-trip-3817"]), unique=True))
+            if draw(st.booleans()):
+                quote["variants"] = [
+                    {"text": draw(TEXT), "source": draw(st.sampled_from(["news-one", "ooh-trip-3817"]))}
+                    for _ in range(draw(st.integers(0, 2)))
+                ]
         for dispute in meeting.get("disputes", []):
             dispute["value"], dispute["reason"] = draw(TEXT), draw(TEXT)
             for claim in dispute["claims"]:
@@ -252,9 +292,19 @@ def datasets(draw: st.DrawFn) -> Dataset:
         overrides = {leader.id: draw(TEXT) for leader in who if draw(st.booleans())}
         first, last = date.first_day, (end_date or date).last_day
         quotes = [
-            Quote(draw(TEXT), draw(TEXT), draw(source), speaker=draw(st.sampled_from(ids)))
-            if draw(st.booleans())
-            else Quote(draw(TEXT), draw(TEXT), draw(source), speaker_name=draw(TEXT), speaker_role=draw(TEXT))
+            Quote(
+                draw(TEXT),
+                draw(TEXT),
+                draw(source),
+                language=draw(LANGUAGE),
+                also_in=tuple(draw(st.lists(source, unique=True, max_size=2))),
+                variants=tuple(Variant(draw(TEXT), draw(source)) for _ in range(draw(st.integers(0, 2)))),
+                **(
+                    {"speaker": draw(st.sampled_from(ids))}
+                    if draw(st.booleans())
+                    else {"speaker_name": draw(TEXT), "speaker_role": draw(TEXT)}
+                ),
+            )
             for _ in range(draw(st.integers(0, 2)))
         ]
         disputes = [
@@ -267,11 +317,13 @@ def datasets(draw: st.DrawFn) -> Dataset:
             for _ in range(draw(st.integers(0, 1)))
         ]
         call = kind.is_call and draw(st.booleans())
+        contact = Contact.CALL if kind.is_call else draw(st.sampled_from([c for c in Contact if c is not Contact.CALL]))
         meetings.append(
             Meeting(
                 id=f"place{n}-{date.year}",
                 date=date,
                 kind=kind,
+                contact=contact,
                 participants=tuple(participant_on(x, first, last, overrides.get(x.id)) for x in who),
                 summary=draw(TEXT),
                 sources=tuple(draw(st.lists(source, min_size=1, max_size=3))),
@@ -289,22 +341,30 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
     meetings.sort(key=lambda m: (m.date, m.end_date or m.date, m.id))
     tallies = []
-    for _ in range(draw(st.integers(0, 2))):
+    for n in range(draw(st.integers(0, 2))):
         start = draw(st.dates(dt.date(1950, 1, 1), dt.date(2000, 1, 1)))
         end = draw(st.dates(start, dt.date(2030, 1, 1)))
-        pair = (draw(st.sampled_from(americans)).id, draw(st.sampled_from(others)).id)
         tallies.append(
             Tally(
-                pair if draw(st.booleans()) else (pair[1], pair[0]),
+                f"tally-{n}",
+                tuple(draw(st.lists(st.sampled_from(ids), unique=True, min_size=1, max_size=4))),  # any number
                 PartialDate.from_date(start),
                 _partial(draw, end),
-                draw(st.booleans()),
+                tuple(draw(st.lists(st.sampled_from(list(Contact)), unique=True, min_size=1))),
                 draw(st.integers(0, 1000)),
+                draw(TEXT),
                 draw(source),
-                draw(st.one_of(st.none(), TEXT)),
+                draw(TEXT),
+                kinds=tuple(draw(st.lists(st.sampled_from(list(Kind)), unique=True, max_size=2))),
+                explanation=draw(st.one_of(st.none(), TEXT)),
+                language=draw(LANGUAGE),
+                qualifier=draw(st.sampled_from(TALLY_QUALIFIERS)),
+                titles=tuple(draw(st.lists(TEXT, unique=True, max_size=2))),
             )
         )
-    return Dataset(tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies))
+    version = draw(st.one_of(st.none(), st.from_regex(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2}", fullmatch=True)))
+    as_of = _partial(draw, day) if (day := draw(optional_date)) else None
+    return Dataset(tuple(leaders), tuple(sources), tuple(meetings), tuple(tallies), 2, version, as_of)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

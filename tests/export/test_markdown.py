@@ -59,6 +59,8 @@ def test_markdown_has_every_meeting_quote_dispute_and_source_url(run: Run, tmp_p
         "## Totals reported by sources",
     ]
     assert "> — Dmitry Peskov (Kremlin spokesman), before the summit (source: `news-one`)" in text
+    assert "> — Vladimir Putin (translated from Russian), joint news conference (source: `news-one`)" in text
+    assert "> — Donald Trump, before the talks (source: `news-one`)" in text
     assert "- **date:** this dataset uses 2017-07-07. The official record puts the trip on July 6-8, 2017." in text
     assert "  - `ooh-trip-3817`: July 2017" in text
     assert (
@@ -66,9 +68,10 @@ def test_markdown_has_every_meeting_quote_dispute_and_source_url(run: Run, tmp_p
         "U.S. Department of State) <https://history.state.gov/departmenthistory/travels/president/trump-donald-j>"
     ) in text
     assert (
-        "- George W. Bush and Vladimir Putin, 2001-01-20 to 2009-01-20, in person: 3 (source: `news-one`): “met three times”"
-        in text
-    )
+        "- George W. Bush and Vladimir Putin, talks, encounters; 2001-01-20 to 2009-01-20: reported 3, listed 2, "
+        "1 fewer listed than reported (`news-one-bush-putin-3`, source: `news-one`): “met three times” "
+        "No definition found that gives the reported figure: a gap, shown as it is."
+    ) in text.splitlines()
 
 
 @pytest.mark.parametrize(

@@ -16,28 +16,36 @@ from tests.commands.test_export import Run, _export
 from tests.conftest import MINI, MINI_TEXT
 
 TABLE_NAMES = [
-    "claims", "countries", "disputes", "kinds", "leader_aliases", "leaders", "meeting_agreements",
-    "meeting_sources", "meeting_topics", "meetings", "offices", "participants", "quotes", "sources", "tallies",
+    "about", "claims", "contacts", "countries", "disputes", "kinds", "leader_aliases", "leaders",
+    "meeting_agreements", "meeting_sources", "meeting_topics", "meetings", "offices", "participants",
+    "quote_sources", "quote_variants", "quotes", "sources", "tallies", "tally_leaders",
 ]  # fmt: skip
 
-# Meetings per sitting U.S. president, as `summits count --by president` counts them: every meeting at which a
-# participant held the office of President of the United States on the date; a meeting with none counts once
-# under "(no sitting U.S. president)". The README shows this query.
+# Meetings per sitting U.S. president, as `summits count --by president` counts them: by default, records of talks
+# or an encounter between leaders in office (`between_leaders`), under each participant who held the office of
+# President of the United States on the date; with --all, every record, and one with no sitting president counts
+# once under "(no sitting U.S. president)".
 PRESIDENT_COUNTS = """
 SELECT l.name AS president, COUNT(*) AS meetings
 FROM meetings AS m
-JOIN kinds AS k ON k.kind = m.kind
 JOIN participants AS p ON p.meeting_id = m.id AND p.is_president = 1
 JOIN leaders AS l ON l.id = p.leader_id
-WHERE k.is_call IN ({calls})
+WHERE {where}
 GROUP BY l.id
 ORDER BY MIN(m.seq)
 """
 NO_PRESIDENT_COUNT = """
-SELECT COUNT(*) FROM meetings AS m JOIN kinds AS k ON k.kind = m.kind
-WHERE k.is_call IN ({calls})
+SELECT COUNT(*) FROM meetings AS m
+WHERE {where}
   AND NOT EXISTS (SELECT 1 FROM participants AS p WHERE p.meeting_id = m.id AND p.is_president = 1)
 """
+# The options of `count` and the SQL condition that selects the same records.
+SELECTIONS = {
+    "default": ((), "m.between_leaders = 1 AND m.contact IN ('talks', 'encounter')"),
+    "calls": (("--calls",), "m.between_leaders = 1 AND m.contact IN ('talks', 'encounter', 'call')"),
+    "attended": (("--contact", "attended"), "m.between_leaders = 1 AND m.contact = 'attended'"),
+    "all": (("--all",), "1 = 1"),
+}
 
 HOSTILE_SUMMARY = '=HYPERLINK("https://example.com/?leak=1","Click")'
 HOSTILE_QUOTE = "@SUM(1+1)*cmd|' /C calc'!A0"
@@ -63,10 +71,10 @@ def mini_db(run: Run, tmp_path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _president_counts(connection: sqlite3.Connection, calls: bool) -> list[tuple[str, int]]:
-    included = "0, 1" if calls else "0"
-    rows = connection.execute(PRESIDENT_COUNTS.format(calls=included)).fetchall()
-    (none,) = connection.execute(NO_PRESIDENT_COUNT.format(calls=included)).fetchone()
+def _president_counts(connection: sqlite3.Connection, selection: str) -> list[tuple[str, int]]:
+    where = SELECTIONS[selection][1]
+    rows = connection.execute(PRESIDENT_COUNTS.format(where=where)).fetchall()
+    (none,) = connection.execute(NO_PRESIDENT_COUNT.format(where=where)).fetchone()
     return rows + ([("(no sitting U.S. president)", none)] if none else [])
 
 
@@ -82,9 +90,10 @@ def test_sqlite_has_the_documented_tables_and_sound_keys(mini_db: sqlite3.Connec
     assert mini_db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     counts = {name: mini_db.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for name in names}
     assert counts == {
-        "claims": 2, "countries": 3, "disputes": 1, "kinds": 8, "leader_aliases": 1, "leaders": 6,
-        "meeting_agreements": 0, "meeting_sources": 8, "meeting_topics": 7, "meetings": 7, "offices": 11,
-        "participants": 15, "quotes": 4, "sources": 2, "tallies": 1,
+        "about": 4, "claims": 2, "contacts": 4, "countries": 3, "disputes": 1, "kinds": 7, "leader_aliases": 1,
+        "leaders": 6, "meeting_agreements": 0, "meeting_sources": 8, "meeting_topics": 7, "meetings": 7,
+        "offices": 11, "participants": 15, "quote_sources": 0, "quote_variants": 0, "quotes": 4, "sources": 2,
+        "tallies": 1, "tally_leaders": 2,
     }  # fmt: skip
     for table in TABLES:
         columns = [r[1] for r in mini_db.execute(f"PRAGMA table_info({table.name})")]
@@ -93,33 +102,87 @@ def test_sqlite_has_the_documented_tables_and_sound_keys(mini_db: sqlite3.Connec
 
 def test_sqlite_refuses_a_dangling_reference(mini_db: sqlite3.Connection) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        mini_db.execute("INSERT INTO participants VALUES ('helsinki-2018', 3, 'nobody', 'x', 'US', 0, 0)")
+        mini_db.execute("INSERT INTO participants VALUES ('helsinki-2018', 3, 'nobody', 'x', 'US', 0, 0, 0)")
+    with pytest.raises(sqlite3.IntegrityError):
+        mini_db.execute("INSERT INTO tally_leaders VALUES ('news-one-bush-putin-3', 3, 'nobody')")
+    with pytest.raises(sqlite3.IntegrityError):
+        mini_db.execute("UPDATE meetings SET contact = 'chat' WHERE id = 'helsinki-2018'")
 
 
 def test_sqlite_participants_carry_derived_role_and_country(mini_db: sqlite3.Connection) -> None:
     rows = mini_db.execute(
-        "SELECT position, leader_id, role, country, is_president, role_overridden FROM participants "
+        "SELECT position, leader_id, role, country, is_president, in_office, role_overridden FROM participants "
         "WHERE meeting_id = 'new-york-1988' ORDER BY position"
     ).fetchall()
     assert rows == [
-        (1, "reagan", "President", "US", 1, 0),
-        (2, "bush-hw", "Vice President and President-elect", "US", 0, 1),
-        (3, "gorbachev", "General Secretary of the Communist Party", "SU", 0, 0),
+        (1, "reagan", "President", "US", 1, 1, 0),
+        (2, "bush-hw", "Vice President and President-elect", "US", 0, 0, 1),
+        (3, "gorbachev", "General Secretary of the Communist Party", "SU", 0, 1, 0),
     ]
     meeting = mini_db.execute(
-        "SELECT seq, date, end_date, date_precision, first_day, last_day, kind, city, venue FROM meetings "
-        "WHERE id = 'bratislava-2005'"
+        "SELECT seq, date, end_date, date_precision, first_day, last_day, kind, contact, between_leaders, city, venue "
+        "FROM meetings WHERE id = 'bratislava-2005'"
     ).fetchone()
-    assert meeting == (4, "2005", None, "year", "2005-01-01", "2005-12-31", "summit", "Bratislava", None)
+    assert meeting == (4, "2005", None, "year", "2005-01-01", "2005-12-31", "summit", "talks", 1, "Bratislava", None)
+    calls = mini_db.execute("SELECT id, kind, contact FROM meetings WHERE contact = 'call'").fetchall()
+    assert calls == [("trump-putin-call-2025-02", "phone", "call")]
 
 
-@pytest.mark.parametrize("calls", [True, False])
+def test_sqlite_has_the_data_version_contact_levels_tallies_and_quote_languages(mini_db: sqlite3.Connection) -> None:
+    assert dict(mini_db.execute("SELECT key, value FROM about").fetchall()) == {
+        "title": "summits: meetings between American and Soviet or Russian leaders",
+        "version": "0.2.0",
+        "as_of": "2026-11-30",
+        "schema_version": "2",
+    }
+    assert [r[0] for r in mini_db.execute("SELECT contact FROM contacts ORDER BY rowid")] == [
+        "talks",
+        "encounter",
+        "attended",
+        "call",
+    ]
+    assert mini_db.execute("SELECT * FROM tallies").fetchall() == [
+        (
+            "news-one-bush-putin-3",
+            "2001-01-20",
+            "2009-01-20",
+            "talks,encounter",
+            None,
+            None,
+            "exactly",
+            3,
+            "met three times",
+            "en",
+            "news-one",
+            "Meetings of Bush and Putin during Bush's two terms.",
+            None,
+        )
+    ]
+    assert mini_db.execute("SELECT * FROM tally_leaders ORDER BY position").fetchall() == [
+        ("news-one-bush-putin-3", 1, "bush-gw"),
+        ("news-one-bush-putin-3", 2, "putin"),
+    ]
+    languages = mini_db.execute(
+        "SELECT COALESCE(speaker_id, speaker_name), original_language, translated FROM quotes ORDER BY id"
+    ).fetchall()
+    assert languages == [("bush-gw", "en", 0), ("trump", "en", 0), ("putin", "ru", 1), ("Dmitry Peskov", "en", 0)]
+
+
+@pytest.mark.parametrize(
+    ("selection", "counts"),
+    [
+        ("default", [("Ronald Reagan", 2), ("George W. Bush", 2), ("Donald Trump", 2)]),
+        ("calls", [("Ronald Reagan", 2), ("George W. Bush", 2), ("Donald Trump", 3)]),
+        ("attended", []),
+        ("all", [("Ronald Reagan", 2), ("George W. Bush", 2), ("Donald Trump", 3)]),
+    ],
+)
 def test_sqlite_join_counts_meetings_per_president_like_count(
-    mini_db: sqlite3.Connection, run: Run, calls: bool
+    mini_db: sqlite3.Connection, run: Run, selection: str, counts: list[tuple[str, int]]
 ) -> None:
-    expected = _cli_counts(run, *(["--calls"] if calls else []))
-    assert _president_counts(mini_db, calls) == expected
-    assert expected == [("Ronald Reagan", 2), ("George W. Bush", 2), ("Donald Trump", 3 if calls else 2)]
+    expected = _cli_counts(run, *SELECTIONS[selection][0])
+    assert _president_counts(mini_db, selection) == expected
+    assert expected == counts
 
 
 def test_sqlite_join_counts_match_count_on_the_shipped_dataset(run: Run, tmp_path: Path) -> None:
@@ -127,10 +190,10 @@ def test_sqlite_join_counts_match_count_on_the_shipped_dataset(run: Run, tmp_pat
     assert _export(run, "sqlite", target, data=None).exit_code == 0
     connection = sqlite3.connect(target)
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-    for calls in (True, False):
-        expected = _cli_counts(run, *(["--calls"] if calls else []), data=None)
-        assert len(expected) > 10
-        assert _president_counts(connection, calls) == expected
+    for selection, (options, _) in SELECTIONS.items():
+        expected = _cli_counts(run, *options, data=None)
+        assert len(expected) > (10 if selection != "attended" else 2), selection
+        assert _president_counts(connection, selection) == expected, selection
 
 
 # ---------------------------------------------------------------- CSV and exact text
@@ -145,7 +208,7 @@ def test_csv_writes_one_file_per_table(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "csv"
     result = _export(run, "csv", target)
     assert result.exit_code == 0
-    assert result.stderr == f"Wrote 7 meetings, 6 leaders and 2 sources as 15 CSV files in {target}.\n"
+    assert result.stderr == f"Wrote 7 meetings, 6 leaders and 2 sources as 20 CSV files in {target}.\n"
     assert sorted(p.name for p in target.iterdir()) == [f"{name}.csv" for name in TABLE_NAMES]
     for table in TABLES:
         header = (target / f"{table.name}.csv").read_text(encoding="utf-8").splitlines()[0]
@@ -157,15 +220,21 @@ def test_csv_writes_one_file_per_table(run: Run, tmp_path: Path) -> None:
         "role": "Vice President and President-elect",
         "country": "US",
         "is_president": "0",
+        "in_office": "0",
         "role_overridden": "1",
     }
     assert (target / "meetings.csv").read_text(encoding="utf-8").splitlines()[4] == (
-        "bratislava-2005,4,2005,,year,2005-01-01,2005-12-31,summit,Bratislava,Slovakia,,,Talks in Bratislava."
+        "bratislava-2005,4,2005,,year,2005-01-01,2005-12-31,summit,talks,1,Bratislava,Slovakia,,,Talks in Bratislava."
     )
+    assert (target / "tally_leaders.csv").read_text(encoding="utf-8").splitlines() == [
+        "tally_id,position,leader_id",
+        "news-one-bush-putin-3,1,bush-gw",
+        "news-one-bush-putin-3,2,putin",
+    ]
     again = _export(run, "csv", target)
     assert again.exit_code == 2
     assert again.stderr == (
-        f"summits: error: {target} already holds countries.csv, kinds.csv, leaders.csv and 12 more; "
+        f"summits: error: {target} already holds about.csv, countries.csv, kinds.csv and 17 more; "
         "add --force to replace them, or choose another --output\n"
     )
     assert _export(run, "csv", target, "--force").exit_code == 0

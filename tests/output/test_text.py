@@ -60,21 +60,31 @@ def test_meeting_data_follows_the_json_contract(mini) -> None:  # type: ignore[n
         "city": "New York",
         "country": "United States",
         "venue": "Governors Island",
-        "kind": "informal",
+        "kind": "visit",
+        "contact": "talks",
+        "between_leaders": True,
         "event": None,
         "participants": [
-            {"id": "reagan", "name": "Ronald Reagan", "country": "United States", "role": "President"},
+            {
+                "id": "reagan",
+                "name": "Ronald Reagan",
+                "country": "United States",
+                "role": "President",
+                "in_office": True,
+            },
             {
                 "id": "bush-hw",
                 "name": "George H. W. Bush",
                 "country": "United States",
                 "role": "Vice President and President-elect",
+                "in_office": False,  # a vice president holds no leader's office
             },
             {
                 "id": "gorbachev",
                 "name": "Mikhail Gorbachev",
                 "country": "Soviet Union",
                 "role": "General Secretary of the Communist Party",
+                "in_office": True,
             },
         ],
         "topics": [],
@@ -156,7 +166,7 @@ def test_hostile_text_in_a_table_changes_nothing_but_the_text(tmp_path: Path, wi
     console = Console(record=True, width=width, force_terminal=True, color_system="standard", highlight=False)
     console.print(meetings_table(list(dataset.meetings), width))
     console.print(meeting_panel(dataset, helsinki))
-    console.print(quotes_table(dataset, helsinki.quotes))
+    console.print(quotes_table(dataset, [(helsinki, q) for q in helsinki.quotes]))
     raw = console.export_text(styles=True, clear=False)
     assert "\x1b]8;" not in raw  # no hyperlink, neither the data's [link=...] nor its OSC 8 sequence
     assert "\x1b[31m" not in raw and "\x1b[5m" not in raw and "\x1b[2J" not in raw  # no red, blink or clear

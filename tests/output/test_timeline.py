@@ -35,10 +35,10 @@ def test_plain_text_gets_a_fill_character_per_group(mini: Dataset) -> None:
     chart = bin_meetings(mini.meetings, "decade", "kind")
     lines = timeline_lines(chart, 40, use_colour=False)
     assert all(not line.spans for line in lines)
-    assert lines[1] == Text("1980s │" + GLYPHS[0] * 15 + GLYPHS[2] * 15 + " 2")
+    assert lines[1] == Text("1980s │" + GLYPHS[0] * 15 + GLYPHS[1] * 15 + " 2")  # a summit, a visit
 
 
 def test_legend_wraps_to_the_width(mini: Dataset) -> None:
     chart = bin_meetings(mini.meetings, "decade", "kind")
     legend = [line.plain for line in timeline_lines(chart, 40, use_colour=False)[7:]]
-    assert legend == ["█ summit (4)   ░ sidelines (1)", "▓ informal (1)   ▒ phone (1)"]
+    assert legend == ["█ summit (4)   ░ visit (1)", "▓ sidelines (1)   ▒ phone (1)"]

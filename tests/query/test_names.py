@@ -22,22 +22,29 @@ from tests.conftest import Runner
         (
             ["count", "--by", "presidnt"],
             "unknown grouping for --by 'presidnt'. Did you mean president?\n"
-            "Valid choices: president, counterpart, pair, year, decade, country, kind.",
+            "Valid choices: president, counterpart, pair, year, decade, country, kind, contact.",
         ),
         (
             ["count", "--by", "month"],
             "unknown grouping for --by 'month'\n"
-            "Valid choices: president, counterpart, pair, year, decade, country, kind.",
+            "Valid choices: president, counterpart, pair, year, decade, country, kind, contact.",
         ),
         (
             ["list", "--kind", "sumit"],
             "unknown kind 'sumit'. Did you mean summit or visit?\n"
-            "Valid choices: summit, visit, conference, sidelines, informal, phone, video, ministerial.",
+            "Valid choices: summit, visit, conference, sidelines, phone, video, ministerial.",
         ),
         (
             ["list", "--kind", "call"],
-            "unknown kind 'call'\n"
-            "Valid choices: summit, visit, conference, sidelines, informal, phone, video, ministerial.",
+            "unknown kind 'call'\nValid choices: summit, visit, conference, sidelines, phone, video, ministerial.",
+        ),
+        (
+            ["list", "--contact", "talk"],
+            "unknown contact level 'talk'. Did you mean talks?\nValid choices: talks, encounter, attended, call.",
+        ),
+        (
+            ["count", "--contact", "talks", "--contact", "meeting"],  # a bad value among good ones is never dropped
+            "unknown contact level 'meeting'\nValid choices: talks, encounter, attended, call.",
         ),
         (
             ["list", "--country", "Finnland"],
@@ -65,7 +72,7 @@ def test_unknown_leader_and_grouping_and_kind(run) -> None:  # type: ignore[no-u
     assert grouping.stderr.startswith(
         "summits: error: unknown grouping for --by 'presidnet'. Did you mean president?\n"
     )
-    assert "Valid choices: president, counterpart, pair, year, decade, country, kind." in grouping.stderr
+    assert "Valid choices: president, counterpart, pair, year, decade, country, kind, contact." in grouping.stderr
     kind = run("list", "--kind", "sumit")
     assert kind.exit_code == 2 and "Did you mean summit or visit?" in kind.stderr
 

@@ -39,8 +39,8 @@ def test_years_cover_every_year_from_first_to_last_meeting(mini: Dataset) -> Non
 
 def test_kinds_come_in_their_documented_order(mini: Dataset) -> None:
     chart = bin_meetings(mini.meetings, "decade", "kind")
-    assert chart.groups == (("summit", 4), ("sidelines", 1), ("informal", 1), ("phone", 1))
-    assert chart.periods[0].counts == (("summit", 1), ("informal", 1))
+    assert chart.groups == (("summit", 4), ("visit", 1), ("sidelines", 1), ("phone", 1))
+    assert chart.periods[0].counts == (("summit", 1), ("visit", 1))
 
 
 def test_a_meeting_without_a_sitting_president_has_its_own_group() -> None:
