@@ -83,7 +83,7 @@ def with_text(text: str) -> dict[str, Any]:
         source["title"] = f"Title {text}"
         source["publisher"] = f"Publisher {text}"
     document["sources"][0]["url"] = f"https://evil.example/{text}"
-    document["tallies"][0]["note"] = f"note {text}"
+    document["tallies"][0]["words"] = f"words {text}"
     return document
 
 
@@ -168,7 +168,7 @@ def many_meetings_toml(count: int) -> str:
     for n in range(count):
         parts.append(
             f'\n[[meetings]]\nid = "generated{n}-2001"\ndate = "2001-06-16"\ncity = "City {n}"\ncountry = "Slovenia"\n'
-            f'kind = "summit"\nparticipants = ["bush-gw", "putin"]\n'
+            f'kind = "summit"\ncontact = "talks"\nparticipants = ["bush-gw", "putin"]\n'
             f'summary = "Generated meeting number {n}, with a summary long enough to weigh something."\n'
             f'topics = ["topic {n % 50}"]\nsources = ["news-one"]\n'
         )
