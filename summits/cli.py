@@ -1,42 +1,40 @@
-"""The command-line app: the top-level options, the core commands (list, count, quote, show), and the entry point
-that runs one command and ends with its exit code. No business rules here; what commands share is in cli_shared."""
+"""The entry point: the top-level options, the app holding the command invoked (from commands.REGISTRY), the one
+boundary where errors a person can cause become a message and an exit code, and the end of the process.
+
+Nothing here decides what a command shows: each command is a plain function in summits/commands/, adapted here
+to Typer (see commands/__init__.py for what a command receives).
+"""
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
+import gc
 import importlib
+import inspect
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, NoReturn, Optional
+from enum import Enum
+from typing import Annotated, Any, NoReturn, Optional, Union, get_args, get_origin, get_type_hints
 
 import typer
 
-from summits import __version__, completion, query, render
-from summits.cli_shared import (
-    EXIT_BROKEN_PIPE,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    CallsOption,
-    CountryOption,
-    Format,
-    FormatOption,
-    FromOption,
-    KindOption,
-    LeaderOption,
-    State,
-    ToOption,
-    TopicOption,
-    build_filters,
-    note_hidden_calls,
-    print_meetings,
-    reports_errors,
-    say,
-    state_of,
-    stdout_console,
-)
-from summits.commands import COMMAND_MODULES, register_all
+from summits import __version__
+from summits.commands import REGISTRY
+from summits.commands.options import FILTER_OPTIONS
+from summits.dataset.files import DataFileError, InvalidDataset, load, no_cycle_collection, resolve_path
+from summits.model import Dataset
+from summits.output.terminal import say
+from summits.query.filters import filters_from
+from summits.query.names import BadValue, UnknownName, resolve_choice
+
+# Exit codes (documented in the README).
+EXIT_OK = 0
+EXIT_USAGE = 2  # bad option value, unknown name or id, unreadable or invalid data file
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # the reader of our output went away (`| head`): 128 + SIGPIPE, like git
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "summits",
@@ -46,6 +44,42 @@ APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
 }
+
+
+# ---------------------------------------------------------------- the top-level options and the run's dataset
+
+
+class State:
+    """Per-run settings from the top-level options; the dataset is loaded once, when first needed."""
+
+    def __init__(self, data_path: str | None) -> None:
+        self.data_path = data_path
+        self._dataset: Dataset | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            _note_if_large(self.data_path)
+            # The dataset has no reference cycles and lives until the command ends: once loaded, it is set aside
+            # from the cyclic garbage collector, which would otherwise walk its millions of objects again.
+            with no_cycle_collection():
+                self._dataset = load(self.data_path)
+                gc.freeze()
+        return self._dataset
+
+
+LARGE_FILE = 5_000_000  # bytes; the shipped dataset is well under 1 MB and loads in a blink
+
+
+def _note_if_large(data_path: str | None) -> None:
+    """Say so before reading a very large file, so that a long load never looks like a hang."""
+    path = resolve_path(data_path)
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return  # load() reports why the file cannot be read
+    if size > LARGE_FILE:
+        say(f"summits: reading {path} ({size / 1_000_000:.0f} MB); a file this large takes a while to check.", "dim")
 
 
 def _version(value: bool) -> None:
@@ -74,6 +108,136 @@ def main_options(
     ctx.obj = State(data)
 
 
+def _state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):  # a command invoked without the callback (only in unusual embedding)
+        root.obj = State(None)
+    return root.obj
+
+
+# ---------------------------------------------------------------- the error boundary
+
+
+def unknown_message(unknown: UnknownName) -> str:
+    message = f"unknown {unknown.what} {unknown.given!r}"
+    if unknown.suggestions:
+        options = " or ".join(unknown.suggestions) if len(unknown.suggestions) <= 2 else ", ".join(unknown.suggestions)
+        message += f". Did you mean {options}?"
+    if unknown.choices:
+        message += f"\nValid choices: {', '.join(unknown.choices)}."
+    elif not unknown.suggestions:
+        message += ". Nothing similar found."
+    return message
+
+
+def _reporting_errors(run: Callable[[], int | None]) -> None:
+    """Run a command, turning the errors a person can cause into a one-line message and an exit code, never a
+    traceback."""
+    try:
+        code = run()
+    except UnknownName as unknown:
+        say(f"summits: error: {unknown_message(unknown)}", "red")
+        code = EXIT_USAGE
+    except (BadValue, DataFileError) as error:
+        say(f"summits: error: {error}", "red")
+        code = EXIT_USAGE
+    except InvalidDataset as invalid:
+        from summits.output.problems import report_invalid
+
+        report_invalid(invalid)
+        code = EXIT_USAGE
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE  # the reader left; main() ends quietly
+    if code:
+        raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------- commands as Typer sees them
+
+
+def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
+    """The command as Typer calls it: the parameters the CLI supplies (dataset, data_path, filters) become the
+    filter options or disappear, Enum options take text (so that a wrong value gets our error, not Click's), and
+    errors go through the one boundary."""
+    hints = get_type_hints(command, include_extras=True)
+    parameters = [inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)]
+    enums: dict[str, tuple[type[Enum], str]] = {}
+    for parameter in inspect.signature(command).parameters.values():
+        name = parameter.name
+        if name in ("dataset", "data_path"):
+            continue
+        if name == "filters":
+            parameters += FILTER_OPTIONS
+            continue
+        if name == "filters_with_calls":
+            parameters += [p for p in FILTER_OPTIONS if p.name != "calls"]
+            continue
+        annotation, default = hints[name], parameter.default
+        enum = _enum_of(annotation)
+        if enum is not None:
+            info = get_args(annotation)[1]
+            enums[name] = (enum, _long_name(info))
+            values = [e.value for e in enum]
+            info.metavar = info.metavar or f"[{'|'.join(values)}]"
+            info.autocompletion = info.autocompletion or _completing(values)
+            annotation = Annotated[Optional[str], info]
+            default = default.value if isinstance(default, Enum) else default
+        parameters.append(
+            parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        )
+    wanted = inspect.signature(command).parameters
+
+    @functools.wraps(command)
+    def as_typed(ctx: typer.Context, **options: Any) -> None:
+        def run() -> int | None:
+            for name, (enum, option) in enums.items():
+                if options[name] is not None:
+                    choices = [e.value for e in enum]
+                    options[name] = enum(resolve_choice(f"value for {option}", options[name], choices))
+            state = _state(ctx)
+            if "data_path" in wanted:
+                options["data_path"] = state.data_path
+            if "dataset" in wanted:
+                options["dataset"] = state.dataset
+            for name in ("filters", "filters_with_calls"):
+                if name in wanted:
+                    values = {p.name: options.pop(p.name, p.default) for p in FILTER_OPTIONS}
+                    values["calls"] = values["calls"] or name == "filters_with_calls"
+                    options[name] = filters_from(options["dataset"], **values)
+            return command(**options)
+
+        _reporting_errors(run)
+
+    as_typed.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    as_typed.__annotations__ = {p.name: p.annotation for p in parameters}
+    return as_typed
+
+
+def _enum_of(annotation: Any) -> type[Enum] | None:
+    """The Enum an option's annotation holds (Annotated[E, ...] or Annotated[Optional[E], ...]), if any."""
+    if get_origin(annotation) is not Annotated:
+        return None
+    inner = get_args(annotation)[0]
+    if get_origin(inner) is Union:
+        inner = next(a for a in get_args(inner) if a is not type(None))
+    return inner if isinstance(inner, type) and issubclass(inner, Enum) else None
+
+
+def _long_name(info: Any) -> str:
+    declared = [info.default, *info.param_decls]
+    return next(d for d in declared if isinstance(d, str) and d.startswith("--"))
+
+
+def _completing(values: list[str]) -> Callable[[str], list[tuple[str, str]]]:
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        return [(v, "") for v in values if v.startswith(incomplete or "")]
+
+    return complete
+
+
+# ---------------------------------------------------------------- the app
+
+
 def _new_app() -> typer.Typer:
     """An app with the top-level options and no commands yet."""
     app = typer.Typer(**APP_SETTINGS)
@@ -81,194 +245,29 @@ def _new_app() -> typer.Typer:
     return app
 
 
-# The core commands register here as the module loads; the others join when the whole app is first asked for
-# (whole_app(), or summits.cli.app), which a run of a single command never does.
-_app = _new_app()
-_others_registered = False
+def _add(app: typer.Typer, name: str) -> None:
+    module = importlib.import_module(f"summits.commands.{name}")
+    app.command(name)(typer_command(module.command))
 
 
-# ---------------------------------------------------------------- commands
+_whole_app: typer.Typer | None = None
 
 
-@_app.command("list")
-@reports_errors
-def list_meetings(
-    ctx: typer.Context,
-    leader: LeaderOption = None,
-    start: FromOption = None,
-    end: ToOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    topic: TopicOption = None,
-    calls: CallsOption = False,
-    output: FormatOption = Format.table,
-) -> None:
-    """List meetings in chronological order.
-
-    Examples:
-
-      summits list --leader Bush
-
-      summits list --leader Reagan --leader Gorbachev --format json
-
-      summits list --from 1985 --to 1991 --kind summit
-    """
-    dataset = state_of(ctx).dataset
-    filters = build_filters(dataset, leader, start, end, country, kind, topic, calls)
-    print_meetings(query.select(dataset, filters), output)
-    note_hidden_calls(dataset, filters)
+def whole_app() -> typer.Typer:
+    """The app with every command, in the order of commands.REGISTRY (which --help follows)."""
+    global _whole_app
+    if _whole_app is None:
+        _whole_app = _new_app()
+        for name in REGISTRY:
+            _add(_whole_app, name)
+    return _whole_app
 
 
-@_app.command("count")
-@reports_errors
-def count_meetings(
-    ctx: typer.Context,
-    by: Annotated[
-        str,
-        typer.Option(
-            "--by",
-            "-b",
-            metavar="GROUPING",
-            help=f"One of: {', '.join(query.GROUPINGS)}.",
-            autocompletion=completion.complete_grouping,
-        ),
-    ] = "president",
-    leader: LeaderOption = None,
-    start: FromOption = None,
-    end: ToOption = None,
-    country: CountryOption = None,
-    kind: KindOption = None,
-    topic: TopicOption = None,
-    calls: CallsOption = False,
-    output: FormatOption = Format.table,
-) -> None:
-    """Count meetings by president, counterpart, pair, year, decade, country or kind.
-
-    Where a source reports a total (for example "Bush and Putin met 28 times"), the pair row shows it beside the
-    number of meetings listed here.
-
-    Examples:
-
-      summits count --by president
-
-      summits count --by pair --from 2001
-
-      summits count --by decade --kind summit
-    """
-    dataset = state_of(ctx).dataset
-    grouping = query.resolve_grouping(by)
-    filters = build_filters(dataset, leader, start, end, country, kind, topic, calls)
-    rows = query.count(dataset, query.select(dataset, filters), grouping, filters)
-    if output is Format.json:
-        render.write_json(sys.stdout, [render.count_data(r) for r in rows])
-    elif output is Format.csv:
-        render.write_csv(sys.stdout, ("key", "count", "reported"), ((r.key, r.count, r.reported) for r in rows))
-    elif rows:
-        stdout_console().print(render.count_table(rows, grouping))
-    if not rows:
-        say("No meetings match.")
-    note_hidden_calls(dataset, filters)
-
-
-@_app.command("quote")
-@reports_errors
-def quote(
-    ctx: typer.Context,
-    meeting_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
-        ),
-    ],
-    speaker: Annotated[
-        Optional[str],
-        typer.Option(
-            "--speaker",
-            "-s",
-            metavar="NAME",
-            help="Only this speaker's words.",
-            autocompletion=completion.complete_speaker,
-        ),
-    ] = None,
-    output: FormatOption = Format.table,
-) -> None:
-    """Quotes from one meeting, each with speaker, context and source.
-
-    Examples:
-
-      summits quote helsinki-2018
-
-      summits quote helsinki-2018 --speaker Putin
-
-      summits quote vienna-1961 --format json
-    """
-    dataset = state_of(ctx).dataset
-    meeting = query.resolve_meeting(dataset, meeting_id)
-    quotes = query.quotes_of(dataset, meeting, speaker)
-    if output is Format.json:
-        render.write_json(sys.stdout, [render.quote_data(dataset, meeting, q) for q in quotes])
-    elif output is Format.csv:
-        header = ("meeting", "speaker", "speaker_id", "speaker_role", "text", "context", "source")
-        rows = (list(render.quote_data(dataset, meeting, q).values()) for q in quotes)
-        render.write_csv(sys.stdout, header, rows)
-    elif quotes:
-        console = stdout_console()
-        console.print(render.quotes_view(dataset, meeting, quotes, console.width))
-    if not quotes:
-        who = f" from {speaker}" if speaker else ""
-        say(f"No quotes{who} are recorded for {meeting.id}.")
-
-
-@_app.command("show")
-@reports_errors
-def show(
-    ctx: typer.Context,
-    meeting_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id
-        ),
-    ],
-    output: FormatOption = Format.table,
-) -> None:
-    """Everything about one meeting: participants and roles, place, summary, quotes, sources, disagreements.
-
-    Examples:
-
-      summits show helsinki-2018
-
-      summits show reykjavik-1986 --format json
-    """
-    dataset = state_of(ctx).dataset
-    meeting = query.resolve_meeting(dataset, meeting_id)
-    if output is Format.json:
-        render.write_json(sys.stdout, render.meeting_detail_data(dataset, meeting))
-    elif output is Format.csv:
-        render.write_csv(sys.stdout, render.MEETING_CSV_HEADER, [render.meeting_csv_row(meeting)])
-    else:
-        console = stdout_console()
-        console.print(render.meeting_panel(dataset, meeting, console.width))
-
-
-# ---------------------------------------------------------------- entry point
-
-
-def _end_on_broken_pipe() -> None:
-    # The reader left (`summits list | head -1`). Point stdout at /dev/null so that the interpreter's final flush
-    # of whatever is still buffered cannot fail again and print "Exception ignored".
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(devnull, stream.fileno())
-    os.close(devnull)
-
-
-CORE_COMMANDS: dict[str, Callable[..., Any]] = {
-    "list": list_meetings,
-    "count": count_meetings,
-    "quote": quote,
-    "show": show,
-}
+def __getattr__(name: str) -> typer.Typer:
+    """`summits.cli.app` is the whole app, built on first use."""
+    if name == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _invoked_command(args: list[str]) -> str | None:
@@ -287,18 +286,27 @@ def _invoked_command(args: list[str]) -> str | None:
 def app_for(args: list[str]) -> typer.Typer:
     """The app to run for these arguments. Typer turns every registered command into a Click command on each run
     (about 1.5 ms a command), so a run of one command gets an app holding that command alone, which answers exactly
-    as the whole app would. Help, completion and unknown commands get the whole app."""
+    as the whole app would, and imports that command's module alone. Help, completion and unknown commands get the
+    whole app."""
     name = _invoked_command(args)
-    if "_SUMMITS_COMPLETE" in os.environ or name is None:
-        return whole_app()
-    single = _new_app()
-    if name in CORE_COMMANDS:
-        single.command(name)(CORE_COMMANDS[name])
-    elif name in COMMAND_MODULES:
-        importlib.import_module(f"summits.commands.{name}").register(single)
-    else:
+    if "_SUMMITS_COMPLETE" in os.environ or name not in REGISTRY:
         return whole_app()  # whose "No such command" names the commands there are
+    single = _new_app()
+    _add(single, name)
     return single
+
+
+# ---------------------------------------------------------------- the end of the process
+
+
+def _end_on_broken_pipe() -> None:
+    # The reader left (`summits list | head -1`). Point stdout at /dev/null so that the interpreter's final flush
+    # of whatever is still buffered cannot fail again and print "Exception ignored".
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
 
 
 def main() -> None:
@@ -357,19 +365,3 @@ def _click_saw_broken_pipe() -> bool:
     stdout so that later flushes are silent; that wrapper is the only sign that the pipe was the cause. (Matched
     by name: Typer ships its own copy of Click in some versions and uses Click itself in others.)"""
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
-
-
-def whole_app() -> typer.Typer:
-    """The app with every command: the core four, then those of summits.commands, in the order --help lists them."""
-    global _others_registered
-    if not _others_registered:
-        register_all(_app)
-        _others_registered = True
-    return _app
-
-
-def __getattr__(name: str) -> typer.Typer:
-    """`summits.cli.app` is the whole app, built on first use."""
-    if name == "app":
-        return whole_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer  # at run time: Typer reads the callbacks' annotations to know which argument is the context
 
-if TYPE_CHECKING:
-    from summits.model import Dataset
+from summits.dataset.files import ENV_VAR, load
+from summits.model import KIND_DESCRIPTIONS, Dataset, Kind
+from summits.query.names import GROUPINGS
 
 Completions = list[tuple[str, str]]
 
@@ -44,8 +45,6 @@ def _never_raises(complete: Callable[..., Completions]) -> Callable[..., Complet
 
 def _dataset(ctx: typer.Context | None) -> Dataset:
     """The dataset the command would use: --data if already typed, else $SUMMITS_DATA, else the shipped one."""
-    from summits.dataset import ENV_VAR, load
-
     path = None
     if ctx is not None:
         path = ctx.find_root().params.get("data")
@@ -110,14 +109,10 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
 @_never_raises
 def complete_grouping(incomplete: str) -> Completions:
     """The values of `count --by`."""
-    from summits.query import GROUPINGS
-
     return _matching(((g, GROUPING_HELP.get(g, "")) for g in GROUPINGS), incomplete)
 
 
 @_never_raises
 def complete_kind(incomplete: str) -> Completions:
     """The kinds of meeting, each with its definition."""
-    from summits.model import KIND_DESCRIPTIONS, Kind
-
     return _matching(((k.value, KIND_DESCRIPTIONS[k]) for k in Kind), incomplete)

@@ -7,6 +7,7 @@ derived (a participant's role on a date, which side of the table they sat on) ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -32,6 +33,17 @@ class Kind(str, Enum):
     def is_call(self) -> bool:
         return self in (Kind.PHONE, Kind.VIDEO)
 
+
+class SourceKind(str, Enum):
+    """What sort of work a source is."""
+
+    OFFICIAL = "official"
+    NEWS = "news"
+    REFERENCE = "reference"
+    SEED = "seed"
+
+
+SOURCE_KINDS = tuple(k.value for k in SourceKind)
 
 KIND_DESCRIPTIONS = {
     Kind.SUMMIT: "a meeting that was the purpose of the trip",
@@ -107,6 +119,27 @@ class PartialDate:
     @classmethod
     def from_date(cls, value: dt.date) -> PartialDate:
         return cls(value.year, value.month, value.day)
+
+
+DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_date(value: object) -> PartialDate | None:
+    """A PartialDate from "YYYY", "YYYY-MM", "YYYY-MM-DD" (or a TOML date literal); None if invalid."""
+    if isinstance(value, str):
+        match = DATE_TEXT.fullmatch(value)
+        if not match:
+            return None
+        year, month, day = match.groups()
+        try:  # PartialDate computes its first and last days: that rejects month 13 and 2019-02-30
+            return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        return None  # a time of day is never meant here
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

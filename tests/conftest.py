@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from summits.cache import ENV_VAR as CACHE_DIR
 from summits.cli import app
-from summits.dataset import load
+from summits.dataset.cache import ENV_VAR as CACHE_DIR
+from summits.dataset.files import load
 from summits.model import Dataset
 
 if sys.version_info >= (3, 11):
@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-__all__ = ["MINI", "MINI_TEXT", "tomllib"]
+__all__ = ["MINI", "MINI_TEXT", "Runner", "error_of", "invoke", "tomllib"]
 
 MINI = Path(__file__).parent / "data" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
@@ -68,3 +68,20 @@ def write_toml(tmp_path: Path) -> Callable[[str], Path]:
         return path
 
     return write
+
+
+Runner = Callable[..., Result]
+
+
+def invoke(*args: str, columns: int = 200) -> Result:
+    """Run the CLI in-process with exactly these arguments (no --data added), failing on any uncaught exception."""
+    env = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": ""}
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def error_of(path: Path, *args: str) -> str:
+    """stderr of `summits --data PATH list` (or ARGS), asserting exit code 2 and nothing on stdout."""
+    result = invoke("--data", str(path), *(args or ("list",)))
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    return result.stderr

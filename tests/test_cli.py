@@ -1,162 +1,25 @@
+"""The entry point: the app for one command, the error boundary, exit codes, closed pipes, the console script."""
+
+from __future__ import annotations
+
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from summits import __version__
-
-
-def test_list_by_leader_prints_a_table_of_matching_meetings(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("list", "--leader", "Bush", columns=140)
-    assert result.exit_code == 0
-    lines = [line.rstrip() for line in result.stdout.splitlines() if line.strip()]
-    assert lines[0].split() == ["ID", "Date", "Place", "United", "States", "USSR", "/", "Russia", "Kind", "Summary"]
-    assert [line.split()[0] for line in lines[2:] if not line.startswith(" " * 5)] == [
-        "new-york-1988",
-        "ljubljana-2001",
-        "bratislava-2005",
-    ]
-    assert "Vladimir Putin" in result.stdout
-    assert result.stderr == ""
-
-
-def test_list_json_follows_the_contract(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("list", "--leader", "Trump", "--format", "json")
-    data = json.loads(result.stdout)
-    assert [m["id"] for m in data] == ["hamburg-2017", "helsinki-2018"]
-    assert set(data[0]) >= {"id", "date", "end_date", "city", "country", "venue", "kind", "event", "participants",
-                            "topics", "agreements", "summary", "sources"}  # fmt: skip
-    assert data[0]["participants"][1] == {
-        "id": "putin",
-        "name": "Vladimir Putin",
-        "country": "Russia",
-        "role": "President",
-    }
-    assert result.stderr == "note: 1 phone/video call matches too; add --calls to include them.\n"
-
-
-def test_list_csv_has_a_header_and_one_row_per_meeting(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("list", "--from", "2001", "--to", "2005", "--format", "csv")
-    assert result.stdout.splitlines() == [
-        "id,date,end_date,city,country,venue,kind,event,participants,roles,topics,agreements,summary,sources",
-        "ljubljana-2001,2001-06-16,,Kranj,Slovenia,Brdo Castle,summit,,George W. Bush; Vladimir Putin,"
-        "George W. Bush: President; Vladimir Putin: President,missile defense,,First meeting of Bush and Putin.,news-one",
-        "bratislava-2005,2005,,Bratislava,Slovakia,,summit,,George W. Bush; Vladimir Putin,"
-        "George W. Bush: President; Vladimir Putin: President,,,Talks in Bratislava.,news-one",
-    ]
-
-
-def test_count_by_president(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("count", "--by", "president")
-    assert result.exit_code == 0
-    rows = [line.split() for line in result.stdout.splitlines() if line.strip()]
-    assert rows == [
-        ["President", "Listed"],
-        ["─" * 22],
-        ["Ronald", "Reagan", "2"],
-        ["George", "W.", "Bush", "2"],
-        ["Donald", "Trump", "2"],
-    ]
-
-
-def test_count_json_carries_reported_tallies(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("count", "--by", "pair", "--format", "json")
-    rows = {row["key"]: row for row in json.loads(result.stdout)}
-    assert rows["George W. Bush – Vladimir Putin"]["count"] == 2
-    assert rows["George W. Bush – Vladimir Putin"]["reported"] == 3
-    assert rows["Donald Trump – Vladimir Putin"]["reported"] is None
-    assert rows["George W. Bush – Vladimir Putin"]["tallies"][0]["listed"] == 2
-
-
-def test_count_table_shows_reported_beside_listed(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("count", "--by", "pair")
-    line = next(line for line in result.stdout.splitlines() if "George W. Bush –" in line)
-    assert line.split()[:7] == ["George", "W.", "Bush", "–", "Vladimir", "Putin", "2"]
-    assert "3" in line.split() and "not found" in result.stdout
-
-
-def test_quote_prints_speaker_text_context_source(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("quote", "helsinki-2018", "--format", "json")
-    assert json.loads(result.stdout)[0] == {
-        "meeting": "helsinki-2018",
-        "speaker": "Donald Trump",
-        "speaker_id": "trump",
-        "speaker_role": None,
-        "text": "I really think the world wants to see us get along.",
-        "context": "before the talks",
-        "source": "news-one",
-    }
-    table = run("quote", "helsinki-2018", "--speaker", "Peskov")
-    assert "Dmitry Peskov (Kremlin" in table.stdout and "spokesman)" in table.stdout
-    assert "“There is no clear agenda.”" in table.stdout
-    assert "Donald Trump" not in table.stdout
-
-
-def test_show_json_expands_sources_and_disputes(run) -> None:  # type: ignore[no-untyped-def]
-    data = json.loads(run("show", "hamburg-2017", "--format", "json").stdout)
-    assert data["disputes"][0]["claims"] == [
-        {"claim": "June 7, 2017", "source": "news-one"},
-        {"claim": "July 2017", "source": "ooh-trip-3817"},
-    ]
-    assert data["sources"] == [
-        {
-            "id": "news-one",
-            "kind": "news",
-            "title": "A news report",
-            "publisher": "A Newspaper",
-            "date": "2001-06",
-            "url": None,
-        }
-    ]
-
-
-def test_show_table_lists_everything(run) -> None:  # type: ignore[no-untyped-def]
-    out = run("show", "hamburg-2017").stdout
-    for expected in ("hamburg-2017", "2017-07-07", "Hamburg, Germany", "G20 summit", "Donald Trump: President, United States",
-                     "Disagreements between sources", "June 7, 2017 [news-one]", "A news report (A Newspaper, 2001-06)"):  # fmt: skip
-        assert expected in out
-
-
-def test_unknown_meeting_id_suggests_the_closest(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("quote", "helsinki-2019")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr == "summits: error: unknown meeting id 'helsinki-2019'. Did you mean helsinki-2018?\n"
-
-
-def test_unknown_leader_and_grouping_and_kind(run) -> None:  # type: ignore[no-untyped-def]
-    leader = run("list", "--leader", "Gorbachov")
-    assert (leader.exit_code, leader.stderr) == (
-        2,
-        "summits: error: unknown leader 'Gorbachov'. Did you mean Mikhail Gorbachev?\n",
-    )
-    grouping = run("count", "--by", "presidnet")
-    assert grouping.exit_code == 2
-    assert grouping.stderr.startswith(
-        "summits: error: unknown grouping for --by 'presidnet'. Did you mean president?\n"
-    )
-    assert "Valid choices: president, counterpart, pair, year, decade, country, kind." in grouping.stderr
-    kind = run("list", "--kind", "sumit")
-    assert kind.exit_code == 2 and "Did you mean summit or visit?" in kind.stderr
-
-
-def test_no_match_is_not_an_error(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("list", "--from", "1950", "--to", "1960", "--format", "json")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "No meetings match.\n")
-
-
-def test_bad_ranges_are_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
-    reversed_range = run("list", "--from", "2010", "--to", "2000")
-    assert reversed_range.exit_code == 2
-    assert "--from 2010 is after --to 2000" in reversed_range.stderr
-    garbage = run("list", "--from", "20x5")
-    assert garbage.exit_code == 2
-    assert "'20x5' is not a year or date" in garbage.stderr
+from summits.cli import app
+from summits.dataset.files import DataFileError, InvalidDataset, Problem, load
+from tests.conftest import MINI, MINI_TEXT, Runner, error_of
+from tests.dataset.test_build import all_cases_at_once, assert_reported
 
 
 def test_version(run) -> None:  # type: ignore[no-untyped-def]
@@ -165,7 +28,6 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_data_from_environment_variable(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from .conftest import MINI
 
     result = run("list", "--format", "json", data=None, env={"SUMMITS_DATA": str(MINI)})
     assert len(json.loads(result.stdout)) == 6
@@ -185,7 +47,7 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
 def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.main import get_command
 
-    from summits.cli import app, app_for
+    from summits.cli import app_for
 
     monkeypatch.delenv("_SUMMITS_COMPLETE", raising=False)
     single = app_for(["--data", "x.toml", name, "--help"])
@@ -197,7 +59,7 @@ def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest
 
 
 def test_help_completion_and_unknown_commands_get_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    from summits.cli import app, app_for
+    from summits.cli import app_for
 
     monkeypatch.delenv("_SUMMITS_COMPLETE", raising=False)
     assert app_for([]) is app
@@ -227,11 +89,8 @@ def test_help_completion_and_unknown_commands_get_the_whole_app(monkeypatch: pyt
     ],
 )
 def test_the_single_command_app_answers_exactly_as_the_whole_app(args: list[str]) -> None:
-    from typer.testing import CliRunner
 
     from summits.cli import app, app_for
-
-    from .conftest import MINI
 
     argv = ["--data", str(MINI), *args]
     env = {"COLUMNS": "120", "NO_COLOR": "1"}
@@ -246,8 +105,6 @@ def test_a_closed_pipe_on_stderr_ends_quietly_with_141() -> None:
     import subprocess
     import sys
 
-    from .conftest import MINI
-
     reader_gone = subprocess.Popen(
         [sys.executable, "-m", "summits", "--data", str(MINI), "list"],
         stdout=subprocess.DEVNULL,
@@ -260,7 +117,6 @@ def test_a_closed_pipe_on_stderr_ends_quietly_with_141() -> None:
 
 
 def _run_python(code_or_module: list[str], stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
-    from .conftest import MINI
 
     env = {"COLUMNS": "120", "NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "SUMMITS_CACHE_DIR": ""}
     env["SUMMITS_DATA"] = str(MINI)
@@ -296,19 +152,26 @@ def test_the_console_script_runs_exit_handlers() -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, f"summits {__version__}\n", "handler ran\n")
 
 
-CORE_MODULES = ["summits", "summits.cache", "summits.cli", "summits.cli_shared", "summits.commands",
-                "summits.completion", "summits.dataset", "summits.model", "summits.query", "summits.render"]  # fmt: skip
+# What every command that reads the dataset imports (dataset.build too: the mini dataset is too small to cache).
+CORE_MODULES = ["summits", "summits.cli", "summits.commands", "summits.commands.options", "summits.completion",
+                "summits.dataset", "summits.dataset.build", "summits.dataset.cache", "summits.dataset.compact",
+                "summits.dataset.files",
+                "summits.model", "summits.output", "summits.output.formats", "summits.output.terminal",
+                "summits.output.text", "summits.query", "summits.query.filters", "summits.query.names"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("args", "extra"),
     [
-        (["list", "--leader", "Bush"], []),
-        (["quote", "helsinki-2018"], []),
-        (["search", "nuclear"], ["summits.commands.search", "summits.render_extra", "summits.search"]),
-        (["timeline"], ["summits.commands.timeline", "summits.render_timeline", "summits.timeline"]),
+        (["list", "--leader", "Bush"], ["summits.commands.list", "summits.output.fields", "summits.output.meetings",
+                                        "summits.output.quotes"]),
+        (["quote", "helsinki-2018"], ["summits.commands.quote", "summits.output.fields", "summits.output.quotes"]),
+        (["search", "nuclear"], ["summits.commands.search", "summits.output.fields", "summits.output.search",
+                                 "summits.query.search"]),
+        (["timeline"], ["summits.commands.timeline", "summits.output.timeline", "summits.query.counts",
+                        "summits.query.timeline"]),
     ],
-)
+)  # fmt: skip
 def test_a_command_imports_only_the_modules_it_needs(args: list[str], extra: list[str]) -> None:
     """Start-up time: other commands' modules, the exporters and SQLite are imported only by a command that uses them."""
     code = (
@@ -361,3 +224,227 @@ def test_the_console_script_leaves_a_complete_export_behind(tmp_path: Path, expo
         assert len(headings) == 9  # a heading a meeting, then the leaders and the tallies
     else:
         assert len((out / "meetings.csv").read_text(encoding="utf-8").splitlines()) == 8  # a header and 7 rows
+
+
+@pytest.mark.parametrize("command", [["count"], ["show", "helsinki-2018"], ["quote", "helsinki-2018"]])
+def test_every_data_command_reports_an_invalid_file_the_same_way(tmp_path: Path, command: list[str]) -> None:
+    text, expected = all_cases_at_once()
+    path = tmp_path / "meetings.toml"
+    path.write_text(text, encoding="utf-8")
+    stderr = error_of(path, *command)
+    assert_reported(stderr, expected)
+
+
+def test_very_many_problems_are_counted_and_the_first_shown(tmp_path: Path) -> None:
+    # 1,000 meetings that all cite a missing source: the message gives the count at once instead of
+    # spending minutes laying out a table of every row.
+    meetings = "".join(
+        f'\n[[meetings]]\nid = "place{i}-2018"\ndate = "2018-07-16"\ncity = "C"\ncountry = "D"\nkind = "summit"\n'
+        f'participants = ["trump", "putin"]\nsummary = "S."\nsources = ["missing"]\n'
+        for i in range(1000)
+    )
+    path = tmp_path / "many.toml"
+    path.write_text(MINI_TEXT + meetings, encoding="utf-8")
+    stderr = error_of(path)
+    assert stderr.splitlines()[0] == f"summits: error: {path} is not a valid dataset (1000 problem(s)):"
+    assert stderr.count('unknown source "missing"') == 200
+    assert "... and 800 more, not shown here.\n" in stderr
+
+
+def test_unknown_command_exits_2_and_suggests(run: Runner) -> None:
+    result = run("lst")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: No such command 'lst'. Did you mean 'list'?"
+
+
+# ================================================================ 7. a closed pipe ends quietly with 141
+
+
+def summits_command() -> list[str]:
+    """The installed console script, as a user runs it (or `python -m summits` where it is not on the path)."""
+    script = Path(sys.executable).with_name("summits")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("summits")
+    return [found] if found else [sys.executable, "-m", "summits"]
+
+
+def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run summits with stdout a pipe whose reader has already gone, as after `| head -1` has read its line."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        env = {**os.environ, "COLUMNS": "120", "SUMMITS_DATA": ""}
+        return subprocess.run(
+            [*summits_command(), *args], stdout=write_end, stderr=subprocess.PIPE, env=env, timeout=60, check=False
+        )
+    finally:
+        os.close(write_end)
+
+
+# ================================================================ 9. a very large file
+
+
+GENERATED_HEAD = """schema_version = 1
+
+[[leaders]]
+id = "alpha"
+name = "Alpha President"
+country = "US"
+offices = [{ title = "President", country = "US", start = "1900-01-01" }]
+
+[[leaders]]
+id = "beta"
+name = "Beta Leader"
+country = "RU"
+offices = [{ title = "President", country = "RU", start = "1900-01-01" }]
+
+[[sources]]
+id = "generated"
+kind = "reference"
+title = "Generated"
+"""
+GENERATED_MEETING = """
+[[meetings]]
+id = "place{n}-{year}"
+date = "{year}-{month:02d}-{day:02d}"
+city = "City {n}"
+country = "Country {country}"
+kind = "summit"
+participants = ["alpha", "beta"]
+summary = "Generated meeting number {n}."
+sources = ["generated"]
+"""
+
+
+GENERATED_CALL = """
+[[meetings]]
+id = "call{n}-{year}"
+date = "{year}-{month:02d}"
+kind = "phone"
+participants = ["alpha", "beta"]
+summary = "Call {n}."
+sources = ["generated"]
+"""
+
+
+def generated_dataset(count: int, template: str = GENERATED_MEETING) -> str:
+    """A valid dataset of `count` meetings, one a year from 1950 to 2019 over and over, in 50 countries."""
+    return GENERATED_HEAD + "".join(
+        template.format(n=n, year=1950 + n % 70, month=1 + n % 12, day=1 + n % 28, country=n % 50) for n in range(count)
+    )
+
+
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 meetings: more output than a pipe holds, in every format."""
+    path = tmp_path_factory.mktemp("large") / "meetings.toml"
+    path.write_text(generated_dataset(3000), encoding="utf-8")
+    return path
+
+
+CLOSED_PIPE_CASES = [
+    ["list"],
+    ["list", "--format", "json"],
+    ["list", "--format", "csv"],
+    ["count", "--by", "country"],
+    ["show", "place1-1951"],
+    ["count", "--format", "json"],
+    ["--help"],
+    ["--version"],
+]
+
+
+@pytest.mark.parametrize("args", CLOSED_PIPE_CASES, ids=[" ".join(a) for a in CLOSED_PIPE_CASES])
+def test_closed_pipe_ends_quietly_with_141(large_file: Path, args: list[str]) -> None:
+    done = run_into_closed_pipe("--data", str(large_file), *args)
+    assert done.stderr == b""
+    assert done.returncode == 141
+
+
+def test_closed_pipe_with_the_shipped_dataset_and_calls_as_json() -> None:
+    done = run_into_closed_pipe("list", "--calls", "--format", "json")
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+def test_head_reading_one_line_then_leaving(large_file: Path) -> None:
+    """`summits list --format csv | head -1`: the first line arrives, then summits ends quietly."""
+    env = {**os.environ, "COLUMNS": "120", "SUMMITS_DATA": ""}
+    with subprocess.Popen(
+        [*summits_command(), "--data", str(large_file), "list", "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read()
+        code = process.wait(timeout=60)
+    assert (
+        first
+        == b"id,date,end_date,city,country,venue,kind,event,participants,roles,topics,agreements,summary,sources\n"
+    )
+    assert (code, stderr) == (141, b"")
+
+
+def test_output_to_an_open_pipe_still_exits_0(large_file: Path) -> None:
+    env = {**os.environ, "COLUMNS": "120", "SUMMITS_DATA": ""}
+    done = subprocess.run(
+        [*summits_command(), "--data", str(large_file), "list", "--format", "json"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert len(json.loads(done.stdout)) == 3000
+
+
+def test_a_dataset_of_100000_meetings_loads_and_says_so_first(tmp_path: Path) -> None:
+    """The file is over 10 MB: summits says it is reading a large file, then answers; it never hangs silently.
+    (Calls, the shortest records, keep the test quick: the time goes into parsing and checking every record.)"""
+    path = tmp_path / "huge.toml"
+    path.write_text(generated_dataset(100_000, GENERATED_CALL), encoding="utf-8")
+    megabytes = path.stat().st_size / 1_000_000
+    assert megabytes > 10
+    started = time.monotonic()
+    done = subprocess.run(
+        [*summits_command(), "--data", str(path), "count", "--by", "decade", "--calls", "--format", "csv"],
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "120", "SUMMITS_DATA": ""},
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode() == (
+        f"summits: reading {path} ({megabytes:.0f} MB); a file this large takes a while to check.\n"
+    )
+    assert done.stdout.decode().splitlines() == [
+        "key,count,reported",
+        "1950s,14290,",
+        "1960s,14290,",
+        "1970s,14290,",
+        "1980s,14290,",
+        "1990s,14280,",
+        "2000s,14280,",
+        "2010s,14280,",
+    ]
+    assert time.monotonic() - started < 300
+
+
+def test_a_large_file_with_a_problem_at_the_end_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "large.toml"
+    text = generated_dataset(10_000)
+    path.write_text(text + '\n[[meetings]]\nid = "place1-1951"\n', encoding="utf-8")
+    with pytest.raises(InvalidDataset) as raised:
+        load(path)
+    assert raised.value.problems[0] == Problem(
+        "meeting place1-1951 (#10001)", "id", 'duplicate meeting id "place1-1951"'
+    )
+    line = text.count("\n") + 3
+    path.write_text(text + '\n[[meetings]]\nid = "unterminated\n', encoding="utf-8")
+    with pytest.raises(
+        DataFileError, match=rf"TOML syntax error: Illegal character '\\n' \(at line {line}, column 19\)"
+    ):
+        load(path)

@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 
 from summits import completion
 from summits.cli import app
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def context(*args: str, data: Path | str | None = MINI) -> typer.Context:
@@ -87,7 +86,7 @@ def test_groupings_and_kinds_with_their_meaning() -> None:
 
 
 def test_the_data_option_typed_on_the_line_is_used(write_toml) -> None:  # type: ignore[no-untyped-def]
-    from .conftest import MINI_TEXT
+    from tests.conftest import MINI_TEXT
 
     other = write_toml(MINI_TEXT.replace('id = "helsinki-2018"', 'id = "helsinki-2018-07"'))
     assert values(completion.complete_meeting_id(context("show", data=other), "hel")) == ["helsinki-2018-07"]

@@ -1,8 +1,12 @@
+"""The model: partial dates, offices and roles on a date, kinds."""
+
+from __future__ import annotations
+
 import datetime as dt
 
 import pytest
 
-from summits.model import Kind, Leader, Office, PartialDate, participant_on
+from summits.model import Kind, Leader, Office, PartialDate, parse_date, participant_on
 
 
 def test_partial_dates_sort_year_then_month_then_day() -> None:
@@ -71,3 +75,23 @@ def test_role_override_wins_and_president_flag_follows_offices(mini) -> None:  #
 
 def test_calls_are_the_phone_and_video_kinds() -> None:
     assert {k for k in Kind if k.is_call} == {Kind.PHONE, Kind.VIDEO}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2018-07-16", PartialDate(2018, 7, 16)),
+        ("2001-06", PartialDate(2001, 6)),
+        ("2005", PartialDate(2005)),
+        ("2019-02-30", None),
+        ("2019-13", None),
+        ("2019-00", None),
+        ("2019-02-00", None),
+        ("2020-02", PartialDate(2020, 2)),
+        ("20x5", None),
+        ("2018-7-16", None),
+        (2018, None),
+    ],
+)
+def test_parse_date(text: object, expected: PartialDate | None) -> None:
+    assert parse_date(text) == expected

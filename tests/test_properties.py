@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summits.cli import app
-from summits.dataset import DataFileError, InvalidDataset, build, load
+from summits.dataset.build import build
+from summits.dataset.files import DataFileError, InvalidDataset, load
 from summits.model import Dataset
-
-from .conftest import MINI_TEXT, tomllib
+from tests.conftest import MINI_TEXT, tomllib
 
 EXAMPLES = 300
 PROPERTY_SETTINGS = settings(
@@ -306,7 +306,7 @@ def test_any_unicode_in_free_text_loads_prints_as_text_and_keeps_exact_json(
 ) -> None:
     from rich.cells import cell_len
 
-    from .test_bad_input import assert_only_text
+    from .output.test_text import assert_only_text
 
     document, changed = case
     path = SCRATCH / "unicode.json"

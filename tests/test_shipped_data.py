@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from summits import query
-from summits.dataset import check, default_path, load
+from summits.dataset.files import check, default_path, load
 from summits.model import Dataset, Kind
+from summits.query import counts, filters
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_known_seed_errors_are_recorded_as_disputes(shipped: Dataset, meeting_id
 
 
 def test_reported_tallies_sit_beside_the_listed_counts(shipped: Dataset) -> None:
-    rows = {r.key: r for r in query.count(shipped, query.select(shipped, query.Filters()), "pair")}
+    rows = {r.key: r for r in counts.count(shipped, filters.select(shipped, filters.Filters()).meetings, "pair")}
     checks = {key: [(c.tally.number, c.listed) for c in row.checks] for key, row in rows.items() if row.checks}
     assert checks["George W. Bush – Vladimir Putin"] == [(28, 28)]
     assert checks["Donald Trump – Vladimir Putin"] == [(6, 6)]

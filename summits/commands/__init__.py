@@ -1,19 +1,31 @@
-"""Commands beyond the core four, one module each. Each module has `register(app)`; the CLI calls them all.
+"""The commands: one module each in this folder, listed in REGISTRY, in the order `summits --help` shows them.
 
-Modules import only what registering needs; anything heavy (json, csv, sqlite3, charts) is imported inside
-the command function, so that `summits --help` and the core commands stay fast.
+A command module holds one plain function, `command`. Its docstring is the command's help; its parameters are
+its options and arguments (Typer annotations), plus, by name, what the CLI supplies (summits.cli):
+
+- `dataset`: the run's Dataset (--data, $SUMMITS_DATA or the shipped one), loaded once when first needed;
+- `data_path`: what --data or $SUMMITS_DATA gave, if anything (for a command that reads the file itself);
+- `filters`: the filter options of `list` (commands.options.FILTER_OPTIONS), resolved to query Filters;
+  `filters_with_calls` the same without --calls, calls always included.
+
+An option whose type is an Enum takes one of its values in any case; any other value is an error of the same
+style as an unknown name ("did you mean ...?"). A command shows what it found with output.emit(), and returns
+nothing, or the exit code to end with. It imports what it uses at the top of its module, and only that: a run
+imports the module of the command it runs and no other.
+
+Adding a command is a module here and its name in REGISTRY.
 """
 
-from __future__ import annotations
-
-import importlib
-
-import typer
-
-# Order here is the order of the commands in `summits --help`, after list, count, quote and show.
-COMMAND_MODULES: tuple[str, ...] = ("search", "leaders", "timeline", "sources", "disputes", "validate", "export")
-
-
-def register_all(app: typer.Typer) -> None:
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"summits.commands.{name}").register(app)
+REGISTRY: tuple[str, ...] = (
+    "list",
+    "count",
+    "quote",
+    "show",
+    "search",
+    "leaders",
+    "timeline",
+    "sources",
+    "disputes",
+    "validate",
+    "export",
+)

@@ -1,43 +1,31 @@
-"""`summits export`: the whole dataset as JSON, CSV, SQLite or Markdown."""
+"""`summits export`: the whole dataset as a file in another format (export.EXPORTERS)."""
 
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from summits.cli_shared import UserError, reports_errors, say, state_of
+from summits.export import EXPORTERS, ExportError, exporter
+from summits.export.files import check_directory_target, check_file_target
+from summits.model import Dataset
+from summits.output.terminal import say
+from summits.query.names import BadValue
+
+STDOUT = "-"
 
 
-class ExportFormat(str, Enum):
-    json = "json"
-    csv = "csv"
-    sqlite = "sqlite"
-    markdown = "markdown"
-
-
-SUFFIXES = {"json": ".json", "csv": "", "sqlite": ".sqlite", "markdown": ".md"}
-NAMES = {"json": "JSON", "csv": "CSV", "sqlite": "SQLite", "markdown": "Markdown"}
-
-
-def register(app: typer.Typer) -> None:
-    app.command("export")(export)
-
-
-@reports_errors
-def export(
-    ctx: typer.Context,
+def command(
+    dataset: Dataset,
     export_format: Annotated[
-        ExportFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
-            help="json (the data file's shape; reads back with --data), csv (one file per table, in a directory), "
-            "sqlite (normalised tables with keys), markdown (a document to read).",
+            metavar=f"[{'|'.join(e.name for e in EXPORTERS)}]",
+            help=", ".join(f"{e.name} ({e.help})" for e in EXPORTERS) + ".",
         ),
     ],
     output: Annotated[
@@ -62,34 +50,30 @@ def export(
 
       summits export --format json --output - | jq '.meetings | length'
     """
-    from summits import export as writers
-
-    dataset = state_of(ctx).dataset
-    fmt = export_format.value
-    if output == writers.STDOUT:
-        if fmt in ("csv", "sqlite"):
-            what = "a directory" if fmt == "csv" else "a file"
-            raise UserError(f"--format {fmt} cannot be written to standard output; give {what} with --output")
-        writers.write_to_stream(dataset, fmt, sys.stdout)
+    chosen = exporter(export_format)
+    if output == STDOUT:
+        if chosen.text is None:
+            what = "a directory" if chosen.files is not None else "a file"
+            raise BadValue(f"--format {chosen.name} cannot be written to standard output; give {what} with --output")
+        sys.stdout.write(chosen.text(dataset))
         return
     path = Path(output)
     try:
-        if fmt == "csv":
-            writers.check_directory_target(path, writers.csv_names(), force)
-            writers.write_csv(dataset, path)
-            wrote = f"as {len(writers.TABLES)} CSV files in {path}"
+        if chosen.files is not None:
+            check_directory_target(path, chosen.files(), force)
         else:
-            writers.check_file_target(path, force, suggested_name=f"summits{SUFFIXES[fmt]}")
-            {"json": writers.write_json, "sqlite": writers.write_sqlite, "markdown": writers.write_markdown}[fmt](
-                dataset, path
-            )
-            wrote = f"as {NAMES[fmt]} to {path}"
-    except writers.ExportError as error:
-        raise UserError(str(error)) from None
+            check_file_target(path, force, suggested_name=f"summits{chosen.suffix}")
+        chosen.write(dataset, path)
+    except ExportError as error:
+        raise BadValue(str(error)) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UserError(f"cannot write {path}: {reason}; choose another --output") from None
+        raise BadValue(f"cannot write {path}: {reason}; choose another --output") from None
     counts = f"{len(dataset.meetings)} meetings, {len(dataset.leaders)} leaders and {len(dataset.sources)} sources"
+    if chosen.files is not None:
+        wrote = f"as {len(chosen.files())} {chosen.label} files in {path}"
+    else:
+        wrote = f"as {chosen.label} to {path}"
     say(f"Wrote {counts} {wrote}.")
-    if fmt == "json" and path.suffix.lower() != ".json":
+    if chosen.name == "json" and path.suffix.lower() != ".json":
         say(f"note: name the file with a .json ending to read it back with: summits --data {path.name}.json", "dim")

@@ -1,81 +1,46 @@
 """`summits search TEXT`: full-text search over places, events, summaries, topics, agreements and quotes."""
 
-import sys
+from __future__ import annotations
+
 from typing import Annotated
 
 import typer
 
-from summits.cli_shared import (
-    CallsOption,
-    CountryOption,
-    Format,
-    FormatOption,
-    FromOption,
-    KindOption,
-    LeaderOption,
-    ToOption,
-    TopicOption,
-    build_filters,
-    reports_errors,
-    say,
-    state_of,
-    stdout_console,
-)
+from summits.commands.options import FormatOption
+from summits.model import Dataset
+from summits.output.formats import Format, emit
+from summits.output.search import search_view
+from summits.output.text import calls_note
+from summits.query.filters import Filters, select
+from summits.query.names import BadValue
+from summits.query.search import query_words, search
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("search")
-    @reports_errors
-    def search(
-        ctx: typer.Context,
-        text: Annotated[
-            list[str], typer.Argument(metavar="TEXT", help="Words to find; every word must match somewhere.")
-        ],
-        leader: LeaderOption = None,
-        start: FromOption = None,
-        end: ToOption = None,
-        country: CountryOption = None,
-        kind: KindOption = None,
-        topic: TopicOption = None,
-        calls: CallsOption = False,
-        output: FormatOption = Format.table,
-    ) -> None:
-        """Find meetings by words in their place, event, summary, topics, agreements or quotes, best match first.
+def command(
+    dataset: Dataset,
+    *,
+    text: Annotated[list[str], typer.Argument(metavar="TEXT", help="Words to find; every word must match somewhere.")],
+    filters: Filters,
+    output: FormatOption = Format.table,
+) -> None:
+    """Find meetings by words in their place, event, summary, topics, agreements or quotes, best match first.
 
-        Every word must match (at the start of a word, ignoring case and accents) somewhere in the meeting.
-        Matches in topics and agreements count most, then place and event, then summary and quotes.
+    Every word must match (at the start of a word, ignoring case and accents) somewhere in the meeting.
+    Matches in topics and agreements count most, then place and event, then summary and quotes.
 
-        Examples:
+    Examples:
 
-          summits search nuclear arms
+      summits search nuclear arms
 
-          summits search Geneva --from 1985 --to 1991
+      summits search Geneva --from 1985 --to 1991
 
-          summits search soul --leader Putin --format json
-        """
-        from summits import query, render
-        from summits import search as searching
-        from summits.render_extra import SEARCH_CSV_HEADER, search_csv_row, search_data, search_table
-
-        dataset = state_of(ctx).dataset
-        phrase = " ".join(text)
-        words = searching.query_words(phrase)
-        if not words:
-            raise typer.BadParameter("give at least one word of letters or digits to search for.", param_hint="TEXT")
-        filters = build_filters(dataset, leader, start, end, country, kind, topic, calls)
-        results = searching.search(dataset, query.select(dataset, filters), phrase)
-        if output is Format.json:
-            render.write_json(sys.stdout, [search_data(r) for r in results])
-        elif output is Format.csv:
-            render.write_csv(sys.stdout, SEARCH_CSV_HEADER, (search_csv_row(r) for r in results))
-        elif results:
-            console = stdout_console()
-            console.print(search_table(dataset, results, words, console.width))
-        if not results:
-            say("No meetings match.")
-        if not filters.include_calls and filters.kind is None:
-            calls_only = [m for m in dataset.meetings if m.kind.is_call and filters.matches(m, ignore_calls_rule=True)]
-            hidden = len(searching.search(dataset, calls_only, phrase))
-            if hidden:
-                plural = "call matches" if hidden == 1 else "calls match"
-                say(f"note: {hidden} phone/video {plural} too; add --calls to include them.", "dim")
+      summits search soul --leader Putin --format json
+    """
+    phrase = " ".join(text)
+    words = query_words(phrase)
+    if not words:
+        raise BadValue("give at least one word of letters or digits to search for.")
+    selection = select(dataset, filters)
+    results = search(dataset, selection.meetings, phrase)
+    hidden = len(search(dataset, selection.left_out, phrase))
+    emit(search_view(dataset, results, words), output, calls_note(hidden))

@@ -1,56 +1,34 @@
 """`summits sources`: every source, with its URL and how many records cite it."""
 
-import sys
-from enum import Enum
+from __future__ import annotations
+
 from typing import Annotated, Optional
 
 import typer
 
-from summits.cli_shared import Format, FormatOption, reports_errors, say, state_of, stdout_console
+from summits.commands.options import FormatOption
+from summits.model import Dataset, SourceKind
+from summits.output.formats import Format, emit
+from summits.output.sources import sources_view
+from summits.query.sources import citations
 
 
-class SourceKind(str, Enum):
-    official = "official"
-    news = "news"
-    reference = "reference"
-    seed = "seed"
+def command(
+    dataset: Dataset,
+    kind: Annotated[Optional[SourceKind], typer.Option("--kind", help="Only sources of this kind.")] = None,
+    uncited: Annotated[bool, typer.Option("--uncited", help="Only sources that no record cites.")] = False,
+    output: FormatOption = Format.table,
+) -> None:
+    """Every source: id, kind, title, publisher, date, URL, and how many meetings, quotes, dispute claims and
+    reported tallies cite it. Sources come in the order of the data file.
 
+    Examples:
 
-def register(app: typer.Typer) -> None:
-    @app.command("sources")
-    @reports_errors
-    def sources(
-        ctx: typer.Context,
-        kind: Annotated[
-            Optional[SourceKind],
-            typer.Option("--kind", help="Only sources of this kind.", case_sensitive=False),
-        ] = None,
-        uncited: Annotated[bool, typer.Option("--uncited", help="Only sources that no record cites.")] = False,
-        output: FormatOption = Format.table,
-    ) -> None:
-        """Every source: id, kind, title, publisher, date, URL, and how many meetings, quotes, dispute claims and
-        reported tallies cite it. Sources come in the order of the data file.
+      summits sources
 
-        Examples:
+      summits sources --kind official --format csv
 
-          summits sources
-
-          summits sources --kind official --format csv
-
-          summits sources --format json
-        """
-        from summits import records, render
-        from summits import render_extra as show
-
-        dataset = state_of(ctx).dataset
-        chosen = [s for s in dataset.sources if kind is None or s.kind == kind.value]
-        rows = [c for c in records.citations(dataset, chosen) if not uncited or c.total == 0]
-        if output is Format.json:
-            render.write_json(sys.stdout, [show.citations_data(c) for c in rows])
-        elif output is Format.csv:
-            render.write_csv(sys.stdout, show.CITATIONS_CSV_HEADER, (show.citations_csv_row(c) for c in rows))
-        elif rows:
-            console = stdout_console()
-            console.print(show.sources_table(rows, console.width))
-        if not rows:
-            say("No sources match.")
+      summits sources --format json
+    """
+    chosen = [s for s in dataset.sources if kind is None or s.kind == kind.value]
+    emit(sources_view([c for c in citations(dataset, chosen) if not uncited or c.total == 0]), output)

@@ -1,81 +1,59 @@
 """`summits validate [PATH]`: check a dataset file and list every problem, so a user can extend or replace it."""
 
-import sys
+from __future__ import annotations
+
+import re
 from typing import Annotated, Optional
 
 import typer
 
-from summits.cli_shared import (
-    EXIT_PROBLEMS,
-    Format,
-    FormatOption,
-    problems_table,
-    reports_errors,
-    say,
-    state_of,
-    stdout_console,
-)
+from summits.commands.options import FormatOption
+from summits.dataset.files import check, load
+from summits.output.formats import Format, emit
+from summits.output.problems import problems_view
+from summits.output.terminal import say
+from summits.output.text import plural
+
+EXIT_PROBLEMS = 1  # the file has problems (the README's exit codes)
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("validate")
-    @reports_errors
-    def validate(
-        ctx: typer.Context,
-        path: Annotated[
-            Optional[str],
-            typer.Argument(
-                metavar="PATH",
-                help="Dataset file (.toml or .json) to check. Default: --data, $SUMMITS_DATA or the shipped dataset.",
-                show_default=False,
-            ),
-        ] = None,
-        output: FormatOption = Format.table,
-    ) -> None:
-        """Check a dataset file: every problem at once (record, field, problem), then a one-line summary.
+def command(
+    data_path: Optional[str],
+    path: Annotated[
+        Optional[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Dataset file (.toml or .json) to check. Default: --data, $SUMMITS_DATA or the shipped dataset.",
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = Format.table,
+) -> int | None:
+    """Check a dataset file: every problem at once (record, field, problem), then a one-line summary.
 
-        Exit status: 0 when the file is valid, 1 when it has problems, 2 when it cannot be read or parsed.
+    Exit status: 0 when the file is valid, 1 when it has problems, 2 when it cannot be read or parsed.
 
-        Examples:
+    Examples:
 
-          summits validate
+      summits validate
 
-          summits validate my-meetings.toml
+      summits validate my-meetings.toml
 
-          summits validate my-meetings.toml --format csv > problems.csv
-        """
-        from summits import render
-        from summits.dataset import check, load
-
-        resolved, problems = check(path or state_of(ctx).data_path)
-        if output is Format.json:
-            rows = [{"record": p.record, "field": p.field, "problem": p.message} for p in problems]
-            render.write_json(sys.stdout, rows)
-        elif output is Format.csv:
-            render.write_csv(
-                sys.stdout, ("record", "field", "problem"), ((p.record, p.field, p.message) for p in problems)
-            )
-        elif problems:
-            stdout_console().print(problems_table(problems))
-        if problems:
-            records = len({_top_record(p.record) for p in problems})
-            say(f"{resolved}: {_plural(len(problems), 'problem')} in {_plural(records, 'record')}", "red")
-            raise typer.Exit(EXIT_PROBLEMS)
-        dataset = load(resolved)
-        quotes = sum(len(m.quotes) for m in dataset.meetings)
-        say(
-            f"{resolved}: valid: {_plural(len(dataset.meetings), 'meeting')}, {_plural(len(dataset.leaders), 'leader')}, "
-            f"{_plural(len(dataset.sources), 'source')}, {_plural(quotes, 'quote')}",
-            "green",
-        )
+      summits validate my-meetings.toml --format csv > problems.csv
+    """
+    resolved, problems = check(path or data_path)
+    emit(problems_view(problems), output)
+    if problems:
+        records = len({_top_record(p.record) for p in problems})
+        say(f"{resolved}: {plural(len(problems), 'problem')} in {plural(records, 'record')}", "red")
+        return EXIT_PROBLEMS
+    dataset = load(resolved)
+    quotes = sum(len(m.quotes) for m in dataset.meetings)
+    counts = [(len(dataset.meetings), "meeting"), (len(dataset.leaders), "leader"), (len(dataset.sources), "source")]
+    say(f"{resolved}: valid: {', '.join(plural(n, noun) for n, noun in [*counts, (quotes, 'quote')])}", "green")
+    return None
 
 
 def _top_record(record: str) -> str:
     """The top-level record a problem is in: "meeting x" for "meeting x dispute #1 claim #2"."""
-    import re
-
     return re.split(r" (?:office|quote|dispute|claim) #", record)[0]
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -2,7 +2,7 @@
 
 Loading a dataset means parsing its TOML (Python's TOML parser reads a few megabytes a second), then building
 and checking every record. Both give the same result for the same bytes read by the same code. So once a file
-has loaded without a problem, the Dataset is kept in its compact form (summits/compact.py, written with
+has loaded without a problem, the Dataset is kept in its compact form (dataset/compact.py, written with
 marshal), and made again from that, several times faster, for as long as neither the file nor summits changes.
 A file with problems is never kept: it is read and checked, and its problems reported, every time.
 
@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from summits.dataset import compact
 from summits.model import Dataset
 
 try:  # the module hashlib takes BLAKE2 from, without the 4 ms hashlib spends loading OpenSSL at every start
@@ -39,8 +40,6 @@ MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8
 FORMAT = b"summits-dataset-1"
 SUFFIX = ".dataset"
-# The modules whose code decides what a file builds into: a change to any of them makes every entry stale.
-BUILDERS = ("model.py", "dataset.py", "compact.py")
 
 
 def directory() -> Path | None:
@@ -79,11 +78,16 @@ def slot(path: Path, content: bytes) -> Slot | None:
 @functools.cache
 def code_digest() -> bytes | None:
     """A digest of the summits code that builds and checks datasets, or None when it cannot be read (then the
-    cache is not used: an entry must never outlive the code that made it)."""
+    cache is not used: an entry must never outlive the code that made it).
+
+    That code is every module of this folder and the model, whatever their names: a module added, split or
+    renamed here makes every entry stale without a list of names to keep up to date."""
     digest = blake2b(digest_size=16)
+    folder = Path(__file__).resolve().parent
     try:
-        for name in BUILDERS:
-            digest.update(Path(__file__).with_name(name).read_bytes())
+        for path in [*sorted(folder.glob("*.py")), folder.parent / "model.py"]:
+            digest.update(path.name.encode() + b"\0")
+            digest.update(path.read_bytes())
     except OSError:
         return None
     return digest.hexdigest().encode()
@@ -98,8 +102,6 @@ def load(place: Slot) -> Dataset | None:
             plain = marshal.loads(stream.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    from summits import compact
-
     try:
         return compact.from_plain(plain)
     except Exception:  # an entry damaged in a way marshal did not notice: build from the file instead
@@ -108,8 +110,6 @@ def load(place: Slot) -> Dataset | None:
 
 def store(place: Slot, dataset: Dataset) -> None:
     """Keep the dataset a file built into without a problem, replacing the slot's previous entry."""
-    from summits import compact
-
     payload = marshal.dumps(compact.to_plain(dataset))
     partial = place.entry.with_name(f"{place.entry.name}.{os.getpid()}.partial")
     try:

@@ -1,6 +1,6 @@
 """A built Dataset as nested tuples of strings, integers, booleans and None, and back.
 
-This is the form the cache keeps (summits/cache.py): marshal writes and reads it quickly, and `from_plain`
+This is the form the cache keeps (dataset/cache.py): marshal writes and reads it quickly, and `from_plain`
 makes the Dataset again several times faster than building it from the file, because it checks nothing. That
 is safe only for a form made by `to_plain` from a Dataset that was built and validated by this same code,
 which the cache makes sure of; anything else must go through dataset.build.

@@ -1,33 +1,16 @@
-"""The whole dataset in other formats: JSON (the data file's own shape), CSV and SQLite (normalised tables), and a
-Markdown document for reading.
-
-The relational layout is described once, in TABLES, and both the SQLite and the CSV writers use it, so a CSV
-file has exactly the columns of the SQLite table of the same name. Files are written to a temporary file beside
-the target and moved into place only when complete, so an interrupted export never leaves half a file and
---force never destroys the old file before the new one is whole.
+"""The relational layout of the whole dataset, described once in TABLES, and the SQLite and CSV writers that
+both use it, so that a CSV file has exactly the columns of the SQLite table of the same name.
 """
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from summits.model import COUNTRY_NAMES, KIND_DESCRIPTIONS, Dataset, Kind, Meeting
-from summits.render import escape_controls
-
-FORMATS = ("json", "csv", "sqlite", "markdown")
-STDOUT = "-"
-
-
-class ExportError(Exception):
-    """The output path cannot be used (exists, is a directory, its directory is missing, not writable)."""
-
-
-# ---------------------------------------------------------------- the relational layout (SQLite and CSV)
+from summits.export.files import ExportError, write_atomically
+from summits.model import COUNTRY_NAMES, KIND_DESCRIPTIONS, Dataset, Kind
+from summits.output.formats import write_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,87 +263,13 @@ def sqlite_schema() -> str:
     return "\n\n".join([t.ddl() for t in TABLES] + ["\n".join(INDEXES)]) + "\n"
 
 
-# ---------------------------------------------------------------- checking where to write
-
-
-def check_file_target(path: Path, force: bool, suggested_name: str = "summits-export") -> None:
-    """Raise ExportError unless a file can be written at path (replacing one only with force)."""
-    if path.is_dir():
-        raise ExportError(f"{path} is a directory; give a file name, e.g. {path / suggested_name}")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise ExportError(f"{path} already exists; add --force to replace it, or choose another --output")
-    _check_parent(path)
-
-
-def check_directory_target(path: Path, names: Sequence[str], force: bool) -> None:
-    """Raise ExportError unless the CSV files can be written into the directory path (created if missing)."""
-    if path.exists() and not path.is_dir():
-        raise ExportError(f"{path} is a file; the CSV export writes one file per table into a directory: give one")
-    if path.is_dir():
-        existing = [name for name in names if (path / name).exists()]
-        if existing and not force:
-            shown = ", ".join(existing[:3]) + (f" and {len(existing) - 3} more" if len(existing) > 3 else "")
-            raise ExportError(f"{path} already holds {shown}; add --force to replace them, or choose another --output")
-        return
-    _check_parent(path)
-
-
-def _check_parent(path: Path) -> None:
-    parent = path.parent
-    if not parent.exists():
-        raise ExportError(f"directory {parent} does not exist; create it first, or choose another --output")
-    if not parent.is_dir():
-        raise ExportError(f"{parent} is not a directory; choose another --output")
-
-
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Call write(temporary path) beside path, then move the result into place; remove it on any failure."""
-    import tempfile
-
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _write_text(path: Path, text: str) -> None:
-    def write(temporary: Path) -> None:
-        with open(temporary, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-
-    _write_atomically(path, write)
-
-
-# ---------------------------------------------------------------- the writers
-
-
-def json_text(dataset: Dataset) -> str:
-    """The dataset in the data file's shape, as JSON that `summits --data FILE.json` reads back unchanged."""
-    import json
-
-    from summits.serialize import to_document
-
-    return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_json(dataset: Dataset, path: Path) -> None:
-    _write_text(path, json_text(dataset))
-
-
 def csv_names() -> list[str]:
     return [f"{t.name}.csv" for t in TABLES]
 
 
 def write_csv(dataset: Dataset, directory: Path) -> list[Path]:
     """One CSV file per table into directory (created if missing). Cells that a spreadsheet would run as a
-    formula get a leading single quote (render.spreadsheet_safe); empty cells stand for no value."""
-    from summits.render import write_csv as write_rows
-
+    formula get a leading single quote (output.text.spreadsheet_safe); empty cells stand for no value."""
     directory.mkdir(exist_ok=True)
     rows = table_rows(dataset)
     written = []
@@ -371,7 +280,7 @@ def write_csv(dataset: Dataset, directory: Path) -> list[Path]:
             with open(temporary, "w", encoding="utf-8", newline="") as stream:
                 write_rows(stream, table.column_names, rows[table.name])
 
-        _write_atomically(path, write)
+        write_atomically(path, write)
         written.append(path)
     return written
 
@@ -399,129 +308,4 @@ def write_sqlite(dataset: Dataset, path: Path) -> None:
         finally:
             connection.close()
 
-    _write_atomically(path, write)
-
-
-def write_markdown(dataset: Dataset, path: Path) -> None:
-    _write_text(path, markdown_text(dataset))
-
-
-def write_to_stream(dataset: Dataset, export_format: str, stream: IO[str]) -> None:
-    """json or markdown to an open stream (standard output)."""
-    stream.write(json_text(dataset) if export_format == "json" else markdown_text(dataset))
-
-
-# ---------------------------------------------------------------- Markdown
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
-_MD_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
-_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")
-
-
-def md(text: str | None, *, line_start: bool = False) -> str:
-    """Data text as literal Markdown: control characters shown escaped, newlines as spaces, and every character
-    that Markdown (CommonMark, GitHub) would read as formatting, a link, HTML or math backslash-escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", escape_controls(text or ""))
-    if line_start:
-        escaped = escaped.lstrip(" ")
-        match = _MD_LINE_START.match(escaped)
-        if match:
-            if match.group(1).isdigit():  # "1986. ..." would start a numbered list
-                end = match.end()
-                escaped = escaped[:end] + "\\" + escaped[end:]
-            else:
-                escaped = "\\" + escaped
-    return escaped
-
-
-def _url(url: str) -> str:
-    return f"<{url}>" if _AUTOLINK.fullmatch(url) else md(url)
-
-
-def _date_label(meeting: Meeting) -> str:
-    from summits.query import date_range_label
-
-    return date_range_label(meeting.date, meeting.end_date)
-
-
-def markdown_lines(dataset: Dataset) -> Iterator[str]:
-    from summits.query import speaker_label
-
-    meetings = dataset.meetings
-    yield "# Meetings of U.S. presidents with Soviet and Russian leaders"
-    yield ""
-    span = f", {meetings[0].date} to {meetings[-1].end_date or meetings[-1].date}" if meetings else ""
-    yield (
-        f"{len(meetings)} meetings{span}, in chronological order, with {len(dataset.leaders)} leaders and "
-        f"{len(dataset.sources)} sources. Phone and video calls are included and marked as such. Each role is the "
-        "office the person held on the day. Quotes are verbatim from the source named beside them."
-    )
-    for m in meetings:
-        yield ""
-        yield f"## {md(_date_label(m))}: {md(m.place)}"
-        yield ""
-        yield f"- **Id:** `{m.id}`"
-        yield f"- **Kind:** {md(m.kind.value)}"
-        if m.event:
-            yield f"- **Event:** {md(m.event)}"
-        if m.venue:
-            yield f"- **Venue:** {md(m.venue)}"
-        people = "; ".join(f"{md(p.leader.name)} ({md(p.role)}, {COUNTRY_NAMES[p.country]})" for p in m.participants)
-        yield f"- **Participants:** {people}"
-        if m.topics:
-            yield f"- **Topics:** {', '.join(md(t) for t in m.topics)}"
-        if m.agreements:
-            yield f"- **Agreements:** {'; '.join(md(a) for a in m.agreements)}"
-        yield ""
-        yield md(m.summary, line_start=True)
-        if m.quotes:
-            yield ""
-            yield "### Quotes"
-            for q in m.quotes:
-                yield ""
-                yield f"> “{md(q.text)}”"
-                yield ">"
-                yield f"> — {md(speaker_label(dataset, q))}, {md(q.context)} (source: `{q.source}`)"
-        if m.disputes:
-            yield ""
-            yield "### Disagreements between sources"
-            yield ""
-            for d in m.disputes:
-                yield f"- **{md(d.field)}:** this dataset uses {md(d.value)}. {md(d.reason)}"
-                for c in d.claims:
-                    yield f"  - `{c.source}`: {md(c.claim)}"
-        yield ""
-        yield "### Sources"
-        yield ""
-        for source_id in m.sources:
-            s = dataset.source(source_id)
-            if s is None:  # pragma: no cover - the loader rejects dangling references
-                continue
-            details = ", ".join(md(x) for x in (s.publisher, _iso(s.date)) if x)
-            line = f"- `{s.id}`: {md(s.title)}" + (f" ({details})" if details else "")
-            yield line + (f" {_url(s.url)}" if s.url else "")
-    if dataset.leaders:
-        yield ""
-        yield "## Leaders"
-        yield ""
-        for leader in dataset.leaders:
-            offices = "; ".join(
-                f"{md(o.title)} ({COUNTRY_NAMES[o.country]}) from {o.start}" + (f" to {o.end}" if o.end else "")
-                for o in leader.offices
-            )
-            yield f"- **{md(leader.name)}** (`{leader.id}`): {offices}"
-    if dataset.tallies:
-        yield ""
-        yield "## Totals reported by sources"
-        yield ""
-        for t in dataset.tallies:
-            names = " and ".join(md(getattr(dataset.leader(i), "name", i)) for i in t.leaders)
-            scope = "in person" if t.in_person else "calls"
-            note = f": “{md(t.note)}”" if t.note else ""
-            yield f"- {names}, {t.start} to {t.end}, {scope}: {t.number} (source: `{t.source}`){note}"
-
-
-def markdown_text(dataset: Dataset) -> str:
-    """The dataset as a Markdown document for reading: one section per meeting, in chronological order."""
-    return "\n".join(markdown_lines(dataset)) + "\n"
+    write_atomically(path, write)

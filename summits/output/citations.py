@@ -237,4 +237,3 @@ def work_source(work: Work) -> Source:
         date=work.as_of,
         url=work.url,
     )
-

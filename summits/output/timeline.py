@@ -13,10 +13,28 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
+from rich.console import Console
 from rich.text import Text
 
-from summits.render import escape_controls
-from summits.timeline import Timeline
+from summits.output.formats import View
+from summits.output.text import escape_controls
+from summits.query.timeline import Timeline
+
+
+def timeline_view(timeline: Timeline) -> View:
+    return View(
+        count=len(timeline.periods),
+        data=lambda: timeline_data(timeline),
+        header=TIMELINE_CSV_HEADER,
+        rows=lambda: timeline_csv_rows(timeline),
+        render=lambda console: timeline_lines(timeline, console.width, use_colour=_in_colour(console)),
+        empty="No meetings match.",
+    )
+
+
+def _in_colour(console: Console) -> bool:
+    return console.color_system is not None and not console.no_color
+
 
 # Fill characters for plain text: dense and light alternate, so neighbouring segments stand apart.
 GLYPHS = ("█", "░", "▓", "▒", "#", ":", "@", "=", "%", "+", "*", "~", "o", "x", "/", "$", "&", "^", "<", ">")
@@ -30,6 +48,7 @@ COLOUR_BLOCKS = ("█", "▓", "▒")
 AXIS = " │"
 LEGEND_GAP = "   "
 GROUP_TITLES = {"president": "U.S. president", "kind": "kind"}
+TIMELINE_CSV_HEADER = ("period", "first_year", "last_year", "group", "count")
 
 
 def glyph(index: int) -> str:
@@ -112,8 +131,6 @@ def _legend(timeline: Timeline, width: int, fill: Any) -> Iterator[Text]:
 
 
 # ---------------------------------------------------------------- the counts, for JSON and CSV
-
-TIMELINE_CSV_HEADER = ("period", "first_year", "last_year", "group", "count")
 
 
 def timeline_data(timeline: Timeline) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summits.model import Dataset, Meeting, Quote
-from summits.query import speaker_label
+from summits.query.names import speaker_label
 
 # The fields searched, in the order results show them, with the weight a match in each adds to the score.
 # Topics and agreements are the curated description of what a meeting was about, so they count most; the place and

@@ -8,12 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from summits.model import Kind, Meeting
-from summits.query import NO_PRESIDENT
+from summits.query.counts import NO_PRESIDENT
 
-PERIODS = ("decade", "year")
-COLOUR_BY = ("president", "kind")
+
+class Per(str, Enum):
+    """How long each row of the chart is."""
+
+    decade = "decade"
+    year = "year"
+
+
+class ColourBy(str, Enum):
+    """What splits each bar."""
+
+    president = "president"
+    kind = "kind"
 
 
 @dataclass(frozen=True, slots=True)

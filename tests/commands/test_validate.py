@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from .conftest import MINI, MINI_TEXT
+from summits.dataset.files import Problem
+from tests.conftest import MINI, MINI_TEXT, invoke
+from tests.dataset.test_build import all_cases_at_once, assert_reported
 
 # Three mistakes a person editing the file might make: an unknown key, a misspelt kind, a misspelt source id.
 BROKEN = (
@@ -118,3 +122,33 @@ def test_validate_help_shows_examples(run) -> None:  # type: ignore[no-untyped-d
     result = run("validate", "--help")
     assert "summits validate my-meetings.toml" in result.stdout
     assert "Exit status: 0 when the file is valid, 1 when it has problems, 2" in " ".join(result.stdout.split())
+
+
+def test_validate_reports_the_same_problems_and_exits_1(tmp_path: Path) -> None:
+    text, expected = all_cases_at_once()
+    path = tmp_path / "meetings.toml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert_reported(result.stdout, expected)
+    assert re.fullmatch(rf"{re.escape(str(path))}: {len(expected)} problems in \d+ records\n", result.stderr)
+
+
+def test_validate_json_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    text, expected = all_cases_at_once()
+    path = tmp_path / "meetings.toml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("validate", str(path), "--format", "json")
+    assert result.exit_code == 1
+    rows = [Problem(r["record"], r["field"], r["problem"]) for r in json.loads(result.stdout)]
+    assert sorted(rows, key=repr) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("name", ["nope.toml", "empty.toml"])
+def test_validate_on_an_unreadable_file_exits_2(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name == "empty.toml":
+        path.write_text("", encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"summits: error: {path}: ")

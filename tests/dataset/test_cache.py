@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from summits import cache, dataset
+from summits.dataset import cache
+from summits.dataset import files as dataset
 from tests.conftest import MINI_TEXT, tomllib
 
 # A comment makes the mini dataset large enough to be cached without changing what it holds.
@@ -199,8 +200,8 @@ def test_a_file_read_back_from_the_cache_loads_no_parser(tmp_path: Path) -> None
     import sys
 
     code = (
-        "import sys; from summits.dataset import load; from summits import query; "
-        "query.resolve_leader(load(), 'Bush'); print(sorted({'tomllib', 'tomli', 'unicodedata'} & set(sys.modules)))"
+        "import sys; from summits.dataset.files import load; from summits.query import names; "
+        "names.resolve_leader(load(), 'Bush'); print(sorted({'tomllib', 'tomli', 'unicodedata'} & set(sys.modules)))"
     )
     env = {"SUMMITS_CACHE_DIR": str(tmp_path), "PATH": os.environ.get("PATH", "")}
     first, second = (

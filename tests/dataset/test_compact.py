@@ -6,10 +6,10 @@ import marshal
 
 from hypothesis import HealthCheck, given, settings
 
-from summits.compact import from_plain, to_plain
+from summits.dataset.compact import from_plain, to_plain
 from summits.model import Dataset
 
-from .test_serialize import datasets
+from .test_document import datasets
 
 
 def _through_marshal(dataset: Dataset) -> Dataset:

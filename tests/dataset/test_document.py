@@ -9,8 +9,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summits.dataset import SOURCE_KINDS, build, read_document
+from summits.dataset.build import build
+from summits.dataset.document import to_document
+from summits.dataset.files import read_document
 from summits.model import (
+    SOURCE_KINDS,
     Claim,
     Dataset,
     Dispute,
@@ -24,9 +27,7 @@ from summits.model import (
     Tally,
     participant_on,
 )
-from summits.serialize import to_document
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def _round_trip(dataset: Dataset) -> tuple[Dataset | None, list[Any]]:

@@ -9,15 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from summits.dataset import default_path, load
-from summits.export import TABLES, md
-from summits.serialize import to_document
-
-from .conftest import MINI, MINI_TEXT
-
-Run = Callable[..., Result]
+from summits.dataset.files import load
+from summits.export.tables import TABLES
+from tests.commands.test_export import Run, _export
+from tests.conftest import MINI, MINI_TEXT
 
 TABLE_NAMES = [
     "claims", "countries", "disputes", "kinds", "leader_aliases", "leaders", "meeting_agreements",
@@ -47,105 +43,11 @@ HOSTILE_SUMMARY = '=HYPERLINK("https://example.com/?leak=1","Click")'
 HOSTILE_QUOTE = "@SUM(1+1)*cmd|' /C calc'!A0"
 
 
-def _export(run: Run, fmt: str, target: Path | str, *extra: str, data: Path | None = MINI) -> Result:
-    return run("export", "--format", fmt, "--output", str(target), *extra, data=data)
-
-
 def _hostile(write_toml: Callable[[str], Path]) -> Path:
     text = MINI_TEXT.replace('summary = "Talks in Bratislava."', f"summary = {json.dumps(HOSTILE_SUMMARY)}")
     text = text.replace('text = "successful and useful"', f"text = {json.dumps(HOSTILE_QUOTE)}")
     assert text.count("HYPERLINK") == 1 and text.count("@SUM") == 1
     return write_toml(text)
-
-
-# ---------------------------------------------------------------- JSON
-
-
-def test_json_export_reads_back_as_the_same_dataset(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "mini.json"
-    result = _export(run, "json", target)
-    assert result.exit_code == 0
-    assert result.stdout == ""
-    assert result.stderr == f"Wrote 7 meetings, 6 leaders and 2 sources as JSON to {target}.\n"
-    assert load(target) == load(MINI)
-    assert json.loads(target.read_text(encoding="utf-8")) == to_document(load(MINI))
-    # and the tool answers the same from it
-    assert run("list", "--calls", data=target).stdout == run("list", "--calls").stdout
-
-
-def test_shipped_dataset_survives_the_json_round_trip(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "meetings.json"
-    assert _export(run, "json", target, data=None).exit_code == 0
-    shipped = load(default_path())
-    assert len(shipped.meetings) > 100
-    assert load(target) == shipped
-
-
-def test_json_to_standard_output(run: Run) -> None:
-    result = _export(run, "json", "-")
-    assert result.exit_code == 0
-    assert json.loads(result.stdout) == to_document(load(MINI))
-    assert result.stderr == ""
-
-
-def test_json_without_a_json_ending_gets_a_note(run: Run, tmp_path: Path) -> None:
-    result = _export(run, "json", tmp_path / "mini.txt")
-    assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == (
-        "note: name the file with a .json ending to read it back with: summits --data mini.txt.json"
-    )
-
-
-# ---------------------------------------------------------------- paths
-
-
-def test_existing_file_is_kept_unless_forced(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "out.json"
-    target.write_text("precious", encoding="utf-8")
-    result = _export(run, "json", target)
-    assert result.exit_code == 2
-    assert (
-        result.stderr
-        == f"summits: error: {target} already exists; add --force to replace it, or choose another --output\n"
-    )
-    assert target.read_text(encoding="utf-8") == "precious"
-    assert _export(run, "json", target, "--force").exit_code == 0
-    assert load(target) == load(MINI)
-    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
-
-
-@pytest.mark.parametrize(
-    ("fmt", "target", "message"),
-    [
-        ("json", "{tmp}/missing/out.json", "directory {tmp}/missing does not exist; create it first, or choose another --output"),
-        ("sqlite", "{tmp}", "{tmp} is a directory; give a file name, e.g. {tmp}/summits.sqlite"),
-        ("markdown", "{tmp}/file.txt/out.md", "{tmp}/file.txt is not a directory; choose another --output"),
-        ("csv", "{tmp}/file.txt", "{tmp}/file.txt is a file; the CSV export writes one file per table into a directory: give one"),
-        ("csv", "{tmp}/missing/csv", "directory {tmp}/missing does not exist; create it first, or choose another --output"),
-        ("csv", "-", "--format csv cannot be written to standard output; give a directory with --output"),
-        ("sqlite", "-", "--format sqlite cannot be written to standard output; give a file with --output"),
-    ],
-)  # fmt: skip
-def test_bad_output_paths_are_usage_errors(run: Run, tmp_path: Path, fmt: str, target: str, message: str) -> None:
-    (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
-    result = _export(run, fmt, target.format(tmp=tmp_path))
-    assert result.exit_code == 2
-    assert result.stderr == f"summits: error: {message.format(tmp=tmp_path)}\n"
-    assert result.stdout == ""
-    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep"
-
-
-def test_unknown_format_is_a_usage_error(run: Run, tmp_path: Path) -> None:
-    result = _export(run, "xlsx", tmp_path / "out.xlsx")
-    assert result.exit_code == 2
-    assert "'xlsx' is not one of 'json', 'csv', 'sqlite', 'markdown'" in result.stderr
-
-
-def test_export_reads_the_data_file_it_is_given(run: Run, tmp_path: Path) -> None:
-    result = _export(run, "json", tmp_path / "out.json", data=tmp_path / "nope.toml")
-    assert result.exit_code == 2
-    assert result.stderr.startswith(f"summits: error: {tmp_path / 'nope.toml'}: no such file.")
-    assert not (tmp_path / "out.json").exists()
 
 
 # ---------------------------------------------------------------- SQLite
@@ -304,89 +206,3 @@ def test_control_characters_and_markup_stay_exact_in_sqlite(
     connection = sqlite3.connect(tmp_path / "out.sqlite")
     (summary,) = connection.execute("SELECT summary FROM meetings WHERE kind = 'phone'").fetchone()
     assert summary == tricky
-
-
-# ---------------------------------------------------------------- Markdown
-
-
-def test_markdown_starts_with_a_title_and_the_first_meeting(run: Run) -> None:
-    result = _export(run, "markdown", "-")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[:18] == [
-        "# Meetings of U.S. presidents with Soviet and Russian leaders",
-        "",
-        "7 meetings, 1986-10-11 to 2025-02-12, in chronological order, with 6 leaders and 2 sources. Phone and "
-        "video calls are included and marked as such. Each role is the office the person held on the day. Quotes "
-        "are verbatim from the source named beside them.",
-        "",
-        "## 1986-10-11 to 1986-10-12: Reykjavik, Iceland",
-        "",
-        "- **Id:** `reykjavik-1986`",
-        "- **Kind:** summit",
-        "- **Venue:** Höfði House",
-        "- **Participants:** Ronald Reagan (President, United States); Mikhail Gorbachev (General Secretary of the "
-        "Communist Party, Soviet Union)",
-        "- **Topics:** nuclear arms, missile defense",
-        "",
-        "Talks on nuclear arms came close to abolishing ballistic missiles.",
-        "",
-        "### Sources",
-        "",
-        "- `news-one`: A news report (A Newspaper, 2001-06)",
-        "",
-    ]
-
-
-def test_markdown_has_every_meeting_quote_dispute_and_source_url(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "mini.md"
-    assert _export(run, "markdown", target).exit_code == 0
-    text = target.read_text(encoding="utf-8")
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == [
-        "## 1986-10-11 to 1986-10-12: Reykjavik, Iceland",
-        "## 1988-12-07: New York, United States",
-        "## 2001-06-16: Kranj, Slovenia",
-        "## 2005: Bratislava, Slovakia",
-        "## 2017-07-07: Hamburg, Germany",
-        "## 2018-07-16: Helsinki, Finland",
-        "## 2025-02-12: (phone call)",
-        "## Leaders",
-        "## Totals reported by sources",
-    ]
-    assert "> — Dmitry Peskov (Kremlin spokesman), before the summit (source: `news-one`)" in text
-    assert "- **date:** this dataset uses 2017-07-07. The official record puts the trip on July 6-8, 2017." in text
-    assert "  - `ooh-trip-3817`: July 2017" in text
-    assert (
-        "- `ooh-trip-3817`: Travels of the President: Donald J. Trump, trip 3817 (Office of the Historian, "
-        "U.S. Department of State) <https://history.state.gov/departmenthistory/travels/president/trump-donald-j>"
-    ) in text
-    assert (
-        "- George W. Bush and Vladimir Putin, 2001-01-20 to 2009-01-20, in person: 3 (source: `news-one`): “met three times”"
-        in text
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "line_start", "expected"),
-    [
-        ("*bold* _it_ `code`", False, r"\*bold\* \_it\_ \`code\`"),
-        ("[link](https://x.example) <script>", False, r"\[link\](https://x.example) \<script\>"),
-        ("a | b ~~s~~ $x$ &amp; #1 \\", False, r"a \| b \~\~s\~\~ \$x\$ \&amp; \#1 \\"),
-        ("line\nbreak\x1b[31m", False, r"line break\\x1b\[31m"),
-        ("- not a list", True, r"\- not a list"),
-        ("> not a quote", True, r"\> not a quote"),
-        ("1986. Not a list", True, r"1986\. Not a list"),
-        ("    not code", True, "not code"),
-        ("- inline", False, "- inline"),
-    ],
-)
-def test_markdown_escapes_data_text(text: str, line_start: bool, expected: str) -> None:
-    assert md(text, line_start=line_start) == expected
-
-
-def test_markdown_escapes_hostile_text(run: Run, write_toml: Callable[[str], Path]) -> None:
-    data = write_toml(
-        MINI_TEXT.replace('summary = "Talks in Bratislava."', 'summary = "# [x](javascript:alert(1)) <img>"')
-    )
-    result = _export(run, "markdown", "-", data=data)
-    assert r"\# \[x\](javascript:alert(1)) \<img\>" in result.stdout.splitlines()

@@ -1,0 +1,65 @@
+"""The counts view (`count`): meetings per group, with the totals sources report beside the number listed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from summits.output.fields import tally_data
+from summits.output.formats import View, items_view
+from summits.output.text import data_table, plain, tally_scope, tally_verdict
+from summits.query.counts import CountRow, TallyCheck
+
+
+def counts_view(rows: Sequence[CountRow], by: str) -> View:
+    def table(console: Console) -> list[RenderableType]:
+        return [count_table(rows, by)]
+
+    return items_view(
+        rows,
+        count_data,
+        ("key", "count", "reported"),
+        lambda r: (r.key, r.count, r.reported),
+        table,
+        "No meetings match.",
+    )
+
+
+def count_data(row: CountRow) -> dict[str, Any]:
+    return {
+        "key": row.key,
+        "count": row.count,
+        "reported": row.reported,
+        "tallies": [tally_data(c) for c in row.checks],
+    }
+
+
+def count_table(rows: Sequence[CountRow], by: str) -> Table:
+    table = data_table()
+    table.add_column(by.capitalize(), overflow="fold")
+    table.add_column("Listed", justify="right")
+    with_reports = any(r.checks for r in rows)
+    if with_reports:
+        table.add_column("Reported", justify="right")
+        table.add_column("Reported tally", overflow="fold", ratio=1)
+    for row in rows:
+        cells: list[Text] = [plain(row.key), Text(str(row.count))]
+        if with_reports:
+            cells.append(Text("\n".join(str(c.tally.number) for c in row.checks)))
+            cells.append(plain("\n".join(tally_note(c) for c in row.checks), keep_newlines=True))
+        table.add_row(*cells)
+    total = sum(r.count for r in rows)
+    if by not in ("president", "counterpart", "pair"):
+        table.add_section()
+        table.add_row(
+            Text("Total", style="bold"), Text(str(total), style="bold"), *([Text("")] * (2 if with_reports else 0))
+        )
+    return table
+
+
+def tally_note(check: TallyCheck) -> str:
+    return f"{tally_scope(check)}; {check.listed} listed: {tally_verdict(check)} (source: {check.tally.source})"

@@ -1,0 +1,108 @@
+"""The output formats, and the one place that chooses between them: emit(view, format).
+
+Every command hands emit() a View: what it shows, in each form a format can take. A format is a member of
+Format and one writer registered for it with @writer; nothing else in summits knows which formats there are.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import IO, Any, TypeVar
+
+from rich.console import Console, RenderableType
+
+from summits.output.terminal import say, stdout_console
+from summits.output.text import spreadsheet_safe
+
+T = TypeVar("T")
+
+
+class Format(str, Enum):
+    """How a command writes what it shows (--format)."""
+
+    table = "table"  # for people: Rich tables, laid out for the terminal
+    json = "json"  # for programs: the documented JSON contract
+    csv = "csv"  # for spreadsheets: a header, then one row per item
+
+
+@dataclass(frozen=True)
+class View:
+    """What a command shows, in every form a format can take; each form is made only when asked for."""
+
+    count: int  # how many items: with none, there is no table and `empty` is said
+    data: Callable[[], Any]  # plain data for JSON
+    header: Sequence[str]  # CSV
+    rows: Callable[[], Iterable[Sequence[object]]]  # CSV
+    render: Callable[[Console], Iterable[RenderableType]]  # for people, laid out for the console's width
+    empty: str | None = None  # said on stderr when there is nothing to show
+
+
+def items_view(
+    items: Sequence[T],
+    data: Callable[[T], Any],
+    header: Sequence[str],
+    row: Callable[[T], Sequence[object]],
+    render: Callable[[Console], Iterable[RenderableType]],
+    empty: str | None = None,
+) -> View:
+    """The view of a list of items: a JSON array of data(item), a CSV row(item) each, and the rendering."""
+    return View(len(items), lambda: [data(i) for i in items], header, lambda: (row(i) for i in items), render, empty)
+
+
+Writer = Callable[[View], None]
+WRITERS: dict[Format, Writer] = {}
+
+
+def writer(output: Format) -> Callable[[Writer], Writer]:
+    """Register the function that writes a view in this format."""
+
+    def register(write: Writer) -> Writer:
+        WRITERS[output] = write
+        return write
+
+    return register
+
+
+def emit(view: View, output: Format, *notes: str | None) -> None:
+    """Write the view to standard output in the format asked for; then, on stderr, say that there was nothing to
+    show (if so) and any notes (such as calls left out)."""
+    WRITERS[output](view)
+    if not view.count and view.empty:
+        say(view.empty)
+    for note in notes:
+        if note:
+            say(note, "dim")
+
+
+@writer(Format.table)
+def write_table(view: View) -> None:
+    if view.count:
+        console = stdout_console()
+        for part in view.render(console):
+            console.print(part)
+
+
+@writer(Format.json)
+def write_json(view: View) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(view.data(), ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+
+
+@writer(Format.csv)
+def write_csv(view: View) -> None:
+    write_rows(sys.stdout, view.header, view.rows())
+
+
+def write_rows(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """CSV with a header; a cell that a spreadsheet would run as a formula gets a leading quote."""
+    import csv
+
+    out = csv.writer(stream, lineterminator="\n")
+    out.writerow(header)
+    for row in rows:
+        out.writerow([spreadsheet_safe(cell) for cell in row])
