@@ -157,7 +157,7 @@ CORE_MODULES = ["summits", "summits.cli", "summits.commands", "summits.commands.
                 "summits.dataset", "summits.dataset.build", "summits.dataset.cache", "summits.dataset.compact",
                 "summits.dataset.files",
                 "summits.model", "summits.output", "summits.output.formats", "summits.output.terminal",
-                "summits.output.text", "summits.query", "summits.query.filters", "summits.query.names"]  # fmt: skip
+                "summits.output.plain", "summits.output.text", "summits.query", "summits.query.filters", "summits.query.names"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import IO, Any, TypeVar
 
 from rich.console import Console, RenderableType
 
-from summits.output.terminal import say, stdout_console
+from summits.output.terminal import say, stdout_console, stdout_is_terminal
 from summits.output.text import spreadsheet_safe
 
 T = TypeVar("T")
@@ -23,9 +23,12 @@ T = TypeVar("T")
 class Format(str, Enum):
     """How a command writes what it shows (--format)."""
 
-    table = "table"  # for people: Rich tables, laid out for the terminal
+    table = "table"  # for people: Rich tables laid out for the terminal; through a pipe, one line a row
     json = "json"  # for programs: the documented JSON contract
+    jsonl = "jsonl"  # for programs reading a line at a time: the same objects, one a line
     csv = "csv"  # for spreadsheets: a header, then one row per item
+    tsv = "tsv"  # for cut, awk and sort: the CSV fields, tab-separated, one line a row
+    markdown = "markdown"  # for a document: the CSV fields as a Markdown table
 
 
 @dataclass(frozen=True)
@@ -79,10 +82,26 @@ def emit(view: View, output: Format, *notes: str | None) -> None:
 
 @writer(Format.table)
 def write_table(view: View) -> None:
-    if view.count:
-        console = stdout_console()
+    """On a terminal, the tables laid out for its width, through the pager when taller than the screen. Through a
+    pipe, the same columns on one line a row, tab-separated (see output/plain.py)."""
+    if not view.count:
+        return
+    if not stdout_is_terminal():
+        from summits.output.plain import plain_console, plain_lines
+
+        console = plain_console()
+        sys.stdout.writelines(f"{line}\n" for line in plain_lines(view.render(console), console))
+        return
+    from summits.output.pager import page, pager_for
+
+    console = stdout_console()
+    with console.capture() as capture:
         for part in view.render(console):
             console.print(part)
+    text = capture.get()
+    pager = pager_for(text.count("\n"), console.height)
+    if pager is None or not page(text, pager):
+        sys.stdout.write(text)
 
 
 @writer(Format.json)
@@ -91,6 +110,16 @@ def write_json(view: View) -> None:
 
     sys.stdout.write(json.dumps(view.data(), ensure_ascii=False, indent=2))
     sys.stdout.write("\n")
+
+
+@writer(Format.jsonl)
+def write_jsonl(view: View) -> None:
+    import json
+
+    data = view.data()
+    for item in data if isinstance(data, list) else [data]:
+        sys.stdout.write(json.dumps(item, ensure_ascii=False))
+        sys.stdout.write("\n")
 
 
 @writer(Format.csv)
@@ -106,3 +135,29 @@ def write_rows(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[o
     out.writerow(header)
     for row in rows:
         out.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+@writer(Format.tsv)
+def write_tsv(view: View) -> None:
+    for row in (view.header, *view.rows()):
+        sys.stdout.write("\t".join(_one_line(spreadsheet_safe(cell)) for cell in row))
+        sys.stdout.write("\n")
+
+
+@writer(Format.markdown)
+def write_markdown(view: View) -> None:
+    sys.stdout.write(f"| {' | '.join(_markdown_cell(name) for name in view.header)} |\n")
+    sys.stdout.write(f"|{' --- |' * len(view.header)}\n")
+    for row in view.rows():
+        sys.stdout.write(f"| {' | '.join(_markdown_cell(cell) for cell in row)} |\n")
+
+
+def _one_line(text: str) -> str:
+    """A value on one line with no tab in it: line breaks and tabs become spaces."""
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
+def _markdown_cell(cell: object) -> str:
+    text = "" if cell is None else "; ".join(cell) if isinstance(cell, (list, tuple)) else str(cell)
+    text = _one_line(text)
+    return text.replace("\\", "\\\\").replace("|", "\\|")
