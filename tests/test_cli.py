@@ -42,7 +42,20 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
 
 @pytest.mark.parametrize(
     "name",
-    ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"],
+    [
+        "list",
+        "count",
+        "quote",
+        "show",
+        "search",
+        "leaders",
+        "timeline",
+        "sources",
+        "disputes",
+        "validate",
+        "export",
+        "completion",
+    ],
 )
 def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.main import get_command
@@ -54,7 +67,20 @@ def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest
     assert single is not app
     assert sorted(get_command(single).commands) == [name]  # type: ignore[attr-defined]
     assert sorted(get_command(app).commands) == sorted(  # type: ignore[attr-defined]
-        ["list", "count", "quote", "show", "search", "leaders", "timeline", "sources", "disputes", "validate", "export"]
+        [
+            "list",
+            "count",
+            "quote",
+            "show",
+            "search",
+            "leaders",
+            "timeline",
+            "sources",
+            "disputes",
+            "validate",
+            "export",
+            "completion",
+        ]
     )
 
 

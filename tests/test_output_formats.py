@@ -11,13 +11,14 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from summits.cli import app
 
-from .conftest import MINI
+from .conftest import MINI, MINI_TEXT
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 
@@ -176,3 +177,192 @@ def _summits(args: list[str], env: dict[str, str], stdin: str | None = None) -> 
     )
     assert done.returncode == 0, done.stderr
     return done
+
+
+# ---------------------------------------------------------------- options before or after the command
+
+
+def test_data_and_format_go_before_or_after_the_command() -> None:
+    before = cli("--format", "csv", "list").stdout
+    after = CliRunner().invoke(app, ["list", "--data", str(MINI), "--format", "csv"], env={"SUMMITS_DATA": ""}).stdout
+    assert before == after
+    assert before.startswith("id,date,")
+    assert len(before.splitlines()) == 7
+
+
+def test_a_format_after_the_command_wins_over_one_before() -> None:
+    assert cli("--format", "csv", "count", "--format", "json").stdout.startswith("[")
+
+
+def test_data_dash_reads_the_dataset_from_standard_input() -> None:
+    result = CliRunner().invoke(
+        app, ["list", "--data", "-", "--format", "csv"], input=MINI_TEXT, env={"SUMMITS_DATA": ""}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 7
+
+
+def test_data_dash_through_the_console_script() -> None:
+    env = os.environ | {"SUMMITS_DATA": ""}
+    done = _summits(["--data", "-", "count", "--format", "csv"], env, stdin=MINI_TEXT)
+    assert done.stdout.splitlines()[0] == "key,count,reported"
+
+
+# ---------------------------------------------------------------- --limit and --sort
+
+
+@pytest.mark.parametrize("args", [["list"], ["search", "summit"], ["sources"], ["disputes"], ["leaders"]])
+def test_limit_keeps_the_first_records(args: list[str]) -> None:
+    everything = json.loads(cli(*args, "--format", "json").stdout)
+    limited = json.loads(cli(*args, "--format", "json", "--limit", "1").stdout)
+    assert limited == everything[:1]
+
+
+def test_limit_must_be_positive() -> None:
+    result = cli("list", "--limit", "0")
+    assert result.exit_code == 2
+
+
+def test_count_sorts_by_number_when_asked() -> None:
+    lines = cli("count", "--by", "country", "--sort", "count", "--format", "csv").stdout.splitlines()
+    counts = [int(line.split(",")[1]) for line in lines[1:]]
+    assert counts == sorted(counts, reverse=True)
+    by_key = cli("count", "--by", "country", "--format", "csv").stdout.splitlines()
+    assert sorted(by_key) == sorted(lines)
+
+
+# ---------------------------------------------------------------- help
+
+
+def test_a_bare_summits_prints_help_and_exits_0() -> None:
+    result = CliRunner().invoke(app, [], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: summits")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_help_summaries_are_never_cut(columns: int) -> None:
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    commands = result.stdout.split("Commands:\n")[1]
+    assert "..." not in commands
+    assert all(len(line) <= columns for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("command", [*RECORD_COMMANDS, "validate", "export", "completion"])
+def test_help_shows_metavars_a_person_understands(command: str) -> None:
+    text = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "100"}).stdout
+    assert not re.search(r"<list\[|\{[A-Z]+\}|\bINTEGER\b|\bTEXT\b", text), text
+
+
+def test_an_error_that_lists_choices_wraps_them_like_prose() -> None:
+    result = cli("list", "--country", "Atlantis", columns=80, data=False)  # the shipped dataset: 40-odd countries
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) > 2 and all(len(line) <= 80 for line in lines)
+    words = " ".join(lines).split()
+    assert "Finland," in words and "Zealand," in words  # no word split across lines
+
+
+# ---------------------------------------------------------------- completion
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"), [("bash", "complete -o"), ("zsh", "compdef"), ("fish", "complete --command summits")]
+)
+def test_completion_prints_the_script_for_the_shell_named(shell: str, marker: str) -> None:
+    result = CliRunner().invoke(app, ["completion", shell])
+    assert result.exit_code == 0
+    assert marker in result.stdout
+    assert "_SUMMITS_COMPLETE" in result.stdout
+
+
+def test_completion_of_an_unknown_shell_lists_the_shells() -> None:
+    result = CliRunner().invoke(app, ["completion", "tcsh"])
+    assert result.exit_code == 2
+    assert "bash" in result.stderr and "fish" in result.stderr
+
+
+def candidates(*words: str) -> list[str]:
+    """What bash completion offers after `summits --data mini.toml WORDS` (the last word is being typed)."""
+    line = ["summits", "--data", str(MINI), *words]
+    env = {"_SUMMITS_COMPLETE": "complete_bash", "COMP_WORDS": " ".join(line), "COMP_CWORD": str(len(line) - 1)}
+    result = CliRunner().invoke(app, [], env=env | {"SUMMITS_DATA": ""}, prog_name="summits")
+    assert result.exit_code == 0
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["list", "--country", "F"], ["Finland"]),
+        (["list", "--topic", "nu"], ["nuclear"]),
+        (["list", "--kind", "si"], ["sidelines"]),
+        (["list", "--format", "js"], ["json", "jsonl"]),
+        (["disputes", "--field", "d"], ["date"]),
+        (["sources", "--kind", "o"], ["official"]),
+        (["count", "--by", "p"], ["president", "pair"]),
+        (["count", "--sort", ""], ["key", "count"]),
+        (["timeline", "--per", ""], ["decade", "year"]),
+        (["completion", ""], ["bash", "zsh", "fish"]),
+    ],
+)
+def test_closed_set_options_complete(words: list[str], expected: list[str]) -> None:
+    assert sorted(candidates(*words)) == sorted(expected)
+
+
+def test_speaker_completion_offers_no_invalid_candidates() -> None:
+    offered = candidates("quote", "helsinki-2018", "--speaker", "")
+    assert offered and not any("unnamed" in word or "(" in word for word in offered)
+
+
+# ---------------------------------------------------------------- the pager, on a real terminal
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run the console script with stdout on a pseudo-terminal of 80 by 24; return what reached the terminal."""
+    import pty
+
+    code = "import sys; from summits.cli import run; sys.argv = ['summits', *sys.argv[1:]]; run()"
+    primary, secondary = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=secondary, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(primary)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
+def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    paged = tmp_path / "paged.txt"
+    pager = f"{sys.executable} -c \"import sys; open({str(paged)!r}, 'w').write(sys.stdin.read())\""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env |= {"SUMMITS_DATA": "", "SUMMITS_PAGER": pager, "PAGER": "false", "NO_COLOR": "1"}
+    shown = _on_a_terminal(["show", "helsinki-2018"], env)
+    assert "helsinki-2018" in paged.read_text(encoding="utf-8")
+    assert "helsinki-2018" not in shown
+    paged.unlink()
+
+    shown = _on_a_terminal(["show", "helsinki-2018", "--no-pager"], env)
+    assert not paged.exists()
+    assert "helsinki-2018" in shown
+
+    shown = _on_a_terminal(["count"], env)  # shorter than the screen
+    assert not paged.exists()
+    assert "Listed" in shown

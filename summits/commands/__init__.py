@@ -28,4 +28,5 @@ REGISTRY: tuple[str, ...] = (
     "disputes",
     "validate",
     "export",
+    "completion",
 )

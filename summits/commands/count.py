@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -15,6 +16,11 @@ from summits.output.text import calls_note
 from summits.query.counts import count
 from summits.query.filters import Filters, select
 from summits.query.names import GROUPINGS, resolve_grouping
+
+
+class CountOrder(str, Enum):
+    by_key = "key"
+    by_count = "count"
 
 
 def command(
@@ -31,6 +37,10 @@ def command(
         ),
     ] = "president",
     filters: Filters,
+    sort: Annotated[
+        CountOrder,
+        typer.Option("--sort", help="In the grouping's own order (key), or the largest count first (count)."),
+    ] = CountOrder.by_key,
     output: FormatOption = Format.table,
 ) -> None:
     """Count meetings by president, counterpart, pair, year, decade, country or kind.
@@ -49,4 +59,6 @@ def command(
     grouping = resolve_grouping(by)
     selection = select(dataset, filters)
     rows = count(dataset, selection.meetings, grouping, filters)
+    if sort is CountOrder.by_count:
+        rows = sorted(rows, key=lambda row: -row.count)  # (a stable sort: ties keep the grouping's order)
     emit(counts_view(rows, grouping), output, calls_note(len(selection.left_out)))

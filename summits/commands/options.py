@@ -4,14 +4,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from inspect import Parameter
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from summits import completion
 from summits.model import Kind
 from summits.output.formats import Format
+from summits.query.names import BadValue
 
 MeetingIdArgument = Annotated[
     str,
@@ -33,7 +35,10 @@ FromOption = Annotated[
     Optional[str], typer.Option("--from", metavar="YEAR", help="From this year or date (inclusive).")
 ]
 ToOption = Annotated[Optional[str], typer.Option("--to", metavar="YEAR", help="Up to this year or date (inclusive).")]
-CountryOption = Annotated[Optional[str], typer.Option("--country", metavar="NAME", help="Where it was held.")]
+CountryOption = Annotated[
+    Optional[str],
+    typer.Option("--country", metavar="NAME", help="Where it was held.", autocompletion=completion.complete_country),
+]
 KindOption = Annotated[
     Optional[str],
     typer.Option(
@@ -44,9 +49,26 @@ KindOption = Annotated[
     ),
 ]
 TopicOption = Annotated[
-    Optional[str], typer.Option("--topic", metavar="TEXT", help="Topic (part of a word is enough).")
+    Optional[str],
+    typer.Option(
+        "--topic", metavar="TOPIC", help="Topic (part of a word is enough).", autocompletion=completion.complete_topic
+    ),
 ]
 CallsOption = Annotated[bool, typer.Option("--calls", help="Include phone and video calls (left out by default).")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", metavar="N", help="Show the first N only.")]
+
+T = TypeVar("T")
+
+
+def first(items: Sequence[T], limit: int | None) -> tuple[Sequence[T], str | None]:
+    """The first `limit` items (all of them without --limit), and a note saying how many were left out, if any."""
+    if limit is None:
+        return items, None
+    if limit < 1:
+        raise BadValue(f"--limit must be 1 or more, not {limit}.")
+    if len(items) <= limit:
+        return items, None
+    return items[:limit], f"note: showing the first {limit} of {len(items)}; raise or drop --limit for more."
 
 
 def _option(name: str, annotation: Any, default: Any) -> Parameter:

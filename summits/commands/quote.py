@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption, MeetingIdArgument
+from summits.commands.options import FormatOption, LimitOption, MeetingIdArgument, first
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.quotes import quotes_view
@@ -28,6 +28,7 @@ def command(
             autocompletion=completion.complete_speaker,
         ),
     ] = None,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Quotes from one meeting, each with speaker, context and source.
@@ -41,4 +42,5 @@ def command(
       summits quote vienna-1961 --format json
     """
     meeting = resolve_meeting(dataset, meeting_id)
-    emit(quotes_view(dataset, meeting, quotes_of(dataset, meeting, speaker), speaker), output)
+    quotes, more = first(quotes_of(dataset, meeting, speaker), limit)
+    emit(quotes_view(dataset, meeting, quotes, speaker), output, more)

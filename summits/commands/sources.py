@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, LimitOption, first
 from summits.model import Dataset, SourceKind
 from summits.output.formats import Format, emit
 from summits.output.sources import sources_view
@@ -17,6 +17,7 @@ def command(
     dataset: Dataset,
     kind: Annotated[Optional[SourceKind], typer.Option("--kind", help="Only sources of this kind.")] = None,
     uncited: Annotated[bool, typer.Option("--uncited", help="Only sources that no record cites.")] = False,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Every source: id, kind, title, publisher, date, URL, and how many meetings, quotes, dispute claims and
@@ -31,4 +32,5 @@ def command(
       summits sources --format json
     """
     chosen = [s for s in dataset.sources if kind is None or s.kind == kind.value]
-    emit(sources_view([c for c in citations(dataset, chosen) if not uncited or c.total == 0]), output)
+    shown, more = first([c for c in citations(dataset, chosen) if not uncited or c.total == 0], limit)
+    emit(sources_view(shown), output, more)

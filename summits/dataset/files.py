@@ -69,10 +69,14 @@ def read_document(path: Path) -> dict[str, Any]:
     return parse_document(path, read_bytes(path))
 
 
+STDIN = "-"  # --data - reads the dataset from standard input
+
+
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a dataset file, without a byte-order mark; DataFileError when it cannot be read or is empty."""
+    """The bytes of a dataset file (or of standard input, for the path "-"), without a byte-order mark;
+    DataFileError when it cannot be read or is empty."""
     try:
-        raw = path.read_bytes()
+        raw = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file. Check the path given with --data or ${ENV_VAR}.") from None
     except IsADirectoryError:
@@ -98,7 +102,7 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
             f"{path}: not valid UTF-8 (byte {exc.start + 1}, line {line}). Save the file as UTF-8."
         ) from None
     # The parsers are imported here, not at the top: a dataset read back from the cache (the usual case) needs none.
-    is_json = path.suffix.lower() == ".json"
+    is_json = path.suffix.lower() == ".json" or (str(path) == STDIN and text.lstrip().startswith("{"))
     if is_json:
         import json
 
