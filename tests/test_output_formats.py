@@ -316,6 +316,29 @@ def test_speaker_completion_offers_no_invalid_candidates() -> None:
     assert offered and not any("unnamed" in word or "(" in word for word in offered)
 
 
+# ---------------------------------------------------------------- timeline pictures
+
+
+@pytest.mark.parametrize(
+    ("suffix", "start"), [(".svg", "<svg"), (".html", "<!DOCTYPE html>"), (".txt", "Meetings per")]
+)
+def test_timeline_saves_the_chart(tmp_path: Path, suffix: str, start: str) -> None:
+    target = tmp_path / f"timeline{suffix}"
+    result = cli("timeline", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    saved = target.read_text(encoding="utf-8")
+    assert saved.lstrip().startswith(start)
+    assert "Reagan" in saved
+    assert result.stdout == ""
+    assert str(target) in result.stderr
+
+
+def test_timeline_output_names_the_suffixes_it_knows(tmp_path: Path) -> None:
+    result = cli("timeline", "--output", str(tmp_path / "chart.png"))
+    assert result.exit_code == 2
+    assert ".svg" in result.stderr and ".html" in result.stderr and ".txt" in result.stderr
+
+
 # ---------------------------------------------------------------- the pager, on a real terminal
 
 
