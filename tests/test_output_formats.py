@@ -112,6 +112,13 @@ def test_jsonl_is_one_object_a_line() -> None:
     assert [json.loads(line)["id"] for line in lines] == ["hamburg-2017", "helsinki-2018"]
 
 
+def test_formats_are_documented_with_their_fields_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for name in FORMATS:
+        assert f"`{name}`" in readme
+    assert "## Output formats" in readme
+
+
 # ---------------------------------------------------------------- tables through a pipe
 
 
