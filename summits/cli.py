@@ -14,6 +14,7 @@ import gc
 import importlib
 import inspect
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -302,6 +303,9 @@ def _new_app() -> typer.Typer:
     return app
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+
+
 class _Command(TyperCommand):
     """A command whose usage line shows each argument as people write it (`ID`, `[NAME]`, `WORDS...`), not as
     Typer does (`{ID}`, `{WORDS}`)."""
@@ -319,7 +323,7 @@ def _add(app: typer.Typer, name: str) -> None:
     module = importlib.import_module(f"summits.commands.{name}")
     # The summary in `summits --help` is the docstring's first paragraph, whole: Click would cut it to fit.
     summary = " ".join(inspect.cleandoc(module.command.__doc__ or "").split("\n\n")[0].split())
-    summary = summary.split(". ")[0].removesuffix(".") + "."  # its first sentence
+    summary = _SENTENCE_END.split(summary)[0]  # its first sentence (not cut at "U.S.")
     app.command(name, short_help=summary, cls=_Command)(typer_command(module.command))
 
 

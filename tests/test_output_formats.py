@@ -253,6 +253,7 @@ def test_help_summaries_are_never_cut(columns: int) -> None:
     assert result.exit_code == 0
     commands = result.stdout.split("Commands:\n")[1]
     assert "..." not in commands
+    assert "by U.S. president (or by kind)." in " ".join(commands.split())  # a summary is its whole first sentence
     assert all(len(line) <= columns for line in result.stdout.splitlines())
 
 
