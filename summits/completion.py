@@ -137,7 +137,7 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> Completions:
 def complete_field(ctx: typer.Context, incomplete: str) -> Completions:
     """The fields that sources disagree about in the dataset (`disputes --field`)."""
     fields = sorted({d.field for m in _dataset(ctx).meetings for d in m.disputes})
-    return _matching(((f, "") for f in fields), incomplete)
+    return _matching(((_shell_word(f), "") for f in fields), incomplete)
 
 
 # A word the shell completes as it is: letters, digits, and the marks inside names.
@@ -145,8 +145,11 @@ _NAME_WORD = re.compile(r"[\w.'-]+")
 
 
 def _shell_word(value: str) -> str:
-    """A value with spaces, as bash inserts it (with each space escaped); zsh and fish quote it themselves."""
-    return value.replace(" ", "\\ ") if os.environ.get("_SUMMITS_COMPLETE") == "complete_bash" else value
+    """A value as bash inserts it: spaces, brackets and other characters the shell would act on escaped with a
+    backslash ("New\\ Zealand"). zsh and fish quote what they insert themselves."""
+    if os.environ.get("_SUMMITS_COMPLETE") != "complete_bash":
+        return value
+    return re.sub(r"([^\w.,:/@%+=-])", r"\\\1", value)
 
 
 @_never_raises

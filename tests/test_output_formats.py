@@ -291,13 +291,14 @@ def test_completion_of_an_unknown_shell_lists_the_shells() -> None:
     assert "bash" in result.stderr and "fish" in result.stderr
 
 
-def candidates(*words: str) -> list[str]:
-    """What bash completion offers after `summits --data mini.toml WORDS` (the last word is being typed)."""
-    line = ["summits", "--data", str(MINI), *words]
+def candidates(*words: str, data: bool = True) -> list[str]:
+    """What bash completion offers after `summits --data mini.toml WORDS` (the last word is being typed); with
+    data=False, on the shipped dataset."""
+    line = ["summits", *(["--data", str(MINI)] if data else []), *words]
     env = {"_SUMMITS_COMPLETE": "complete_bash", "COMP_WORDS": " ".join(line), "COMP_CWORD": str(len(line) - 1)}
     result = CliRunner().invoke(app, [], env=env | {"SUMMITS_DATA": ""}, prog_name="summits")
     assert result.exit_code == 0
-    return result.stdout.split()
+    return result.stdout.splitlines()  # one candidate a line
 
 
 @pytest.mark.parametrize(
@@ -317,6 +318,12 @@ def candidates(*words: str) -> list[str]:
 )
 def test_closed_set_options_complete(words: list[str], expected: list[str]) -> None:
     assert sorted(candidates(*words)) == sorted(expected)
+
+
+def test_bash_gets_values_with_spaces_and_brackets_escaped() -> None:
+    """Each candidate is one word as bash inserts it: the shell would split "New Zealand" in two."""
+    assert candidates("list", "--country", "New", data=False) == ["New\\ Zealand"]
+    assert "quotes\\ \\(wording\\)" in candidates("disputes", "--field", "quotes", data=False)
 
 
 def test_speaker_completion_offers_no_invalid_candidates() -> None:
