@@ -159,6 +159,17 @@ def test_a_piped_count_is_one_line_a_row() -> None:
     ]
 
 
+def test_a_piped_view_of_several_tables_flattens_each_and_a_chart_keeps_the_default_width() -> None:
+    lines = cli("leaders", "Bush").stdout.splitlines()
+    assert "Counterpart\tID\tMeetings\tCalls" in lines  # an indented table: one line a row, no rule
+    assert "ljubljana-2001\t2001-06-16\tKranj, Slovenia\tGeorge W. Bush\tVladimir Putin\tsummit\t" in (
+        "\n".join(lines) + "\t"
+    ).replace("First meeting of Bush and Putin.", "")
+    assert not any("───" in line for line in lines)
+    chart = cli("timeline", columns=80).stdout.splitlines()
+    assert chart[0].startswith("Meetings per decade") and all(len(line) <= 80 for line in chart)
+
+
 def test_on_a_terminal_the_table_is_the_people_table() -> None:
     result = cli("list", "--calls", tty=True, columns=80)
     lines = result.stdout.splitlines()

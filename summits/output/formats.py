@@ -41,6 +41,7 @@ class View:
     rows: Callable[[], Iterable[Sequence[object]]]  # CSV
     render: Callable[[Console], Iterable[RenderableType]]  # for people, laid out for the console's width
     empty: str | None = None  # said on stderr when there is nothing to show
+    chart: bool = False  # a chart scales to the width: through a pipe it gets $COLUMNS (or 80), not every column
 
 
 def items_view(
@@ -87,9 +88,9 @@ def write_table(view: View) -> None:
     if not view.count:
         return
     if not stdout_is_terminal():
-        from summits.output.plain import plain_console, plain_lines
+        from summits.output.plain import WIDE, plain_console, plain_lines
 
-        console = plain_console()
+        console = plain_console(None if view.chart else WIDE)
         sys.stdout.writelines(f"{line}\n" for line in plain_lines(view.render(console), console))
         return
     from summits.output.pager import page, pager_for

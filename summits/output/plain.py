@@ -8,16 +8,17 @@ import io
 from collections.abc import Iterable, Iterator
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 WIDE = 1000  # columns: a console this wide makes every view pick its widest layout, with every column
 
 
-def plain_console() -> Console:
-    """A console that lays views out for a pipe: wide, no colour, no terminal."""
+def plain_console(width: int | None = WIDE) -> Console:
+    """A console that lays views out for a pipe: wide (or $COLUMNS, or 80, for width None), no colour."""
     return Console(
-        file=io.StringIO(), width=WIDE, color_system=None, force_terminal=False, highlight=False, soft_wrap=True
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False, soft_wrap=True
     )
 
 
@@ -41,6 +42,8 @@ def plain_lines(parts: Iterable[RenderableType], console: Console) -> Iterator[s
             yield from table_lines(part)
         elif isinstance(part, Group):
             yield from plain_lines(part.renderables, console)
+        elif isinstance(part, Padding):  # an indented table: the table itself
+            yield from plain_lines([part.renderable], console)
         else:
             with console.capture() as capture:
                 console.print(part)
