@@ -15,6 +15,7 @@ import importlib
 import inspect
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -29,7 +30,7 @@ from summits.commands.options import FILTER_OPTIONS
 from summits.dataset.files import DataFileError, InvalidDataset, load, no_cycle_collection, resolve_path
 from summits.model import Dataset
 from summits.output.formats import Format
-from summits.output.terminal import as_prose, disable_pager, say
+from summits.output.terminal import as_prose, disable_pager, note_if_large, prepare_streams, sane_columns, say
 from summits.query.filters import filters_from
 from summits.query.names import BadValue, UnknownName, resolve_choice
 
@@ -64,27 +65,13 @@ class State:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            _note_if_large(self.data_path)
+            note_if_large(resolve_path(self.data_path))
             # The dataset has no reference cycles and lives until the command ends: once loaded, it is set aside
             # from the cyclic garbage collector, which would otherwise walk its millions of objects again.
             with no_cycle_collection():
                 self._dataset = load(self.data_path)
                 gc.freeze()
         return self._dataset
-
-
-LARGE_FILE = 5_000_000  # bytes; the shipped dataset is well under 1 MB and loads in a blink
-
-
-def _note_if_large(data_path: str | None) -> None:
-    """Say so before reading a very large file, so that a long load never looks like a hang."""
-    path = resolve_path(data_path)
-    try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        return  # load() reports why the file cannot be read
-    if size > LARGE_FILE:
-        say(f"summits: reading {path} ({size / 1_000_000:.0f} MB); a file this large takes a while to check.", "dim")
 
 
 def _version(value: bool) -> None:
@@ -390,12 +377,48 @@ def _end_on_broken_pipe() -> None:
     os.close(devnull)
 
 
+def _misplaced_data_option(args: list[str]) -> str | None:
+    """The command after which --data was given (`summits list --data x.toml`), if it was: --data belongs to
+    summits itself, and Click would only say that the command has no such option."""
+    command = None
+    expects_value = False
+    for arg in args:
+        if arg == "--":
+            return None
+        if command is None:
+            if expects_value:
+                expects_value = False
+            elif arg == "--data":
+                expects_value = True
+            elif not arg.startswith("-"):
+                command = arg
+        elif arg == "--data" or arg.startswith("--data="):
+            return command if command in REGISTRY else None
+    return None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (and SIGHUP) end the run as SIGINT does: by an exception, so that every temporary file an export
+    or the cache is writing is removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    """Console-script entry point: runs the app, then ends with the documented exit code, quietly on a closed pipe."""
+    """Console-script entry point: runs the app, then ends with the documented exit code, quietly on a closed pipe;
+    a failed write to standard output (a full disk, a closed or read-only stdout) ends with a message."""
     code: int | str | None = EXIT_OK
     try:
         try:
-            app_for(sys.argv[1:])()
+            misplaced = _misplaced_data_option(sys.argv[1:])
+            if misplaced is not None:
+                say(
+                    f"summits: error: --data is an option of summits itself, not of {misplaced}: give it before the "
+                    f"command, as in: summits --data PATH {misplaced} ...",
+                    "red",
+                )
+                code = EXIT_USAGE
+            else:
+                app_for(sys.argv[1:])()
         except SystemExit as end:  # Click ends every run with SystemExit, even a successful one
             code = end.code
         # Flush here, where a closed pipe can still be handled, rather than at interpreter exit.
@@ -405,6 +428,9 @@ def main() -> None:
     except KeyboardInterrupt:
         say("summits: interrupted")
         code = EXIT_INTERRUPTED
+    except OSError as error:  # writing the output failed: nothing else in a run lets an OSError through
+        say(f"summits: error: cannot write to standard output: {error.strerror or error}", "red")
+        code = EXIT_USAGE
     if code == 1 and _click_saw_broken_pipe():
         code = EXIT_BROKEN_PIPE
     if code == EXIT_BROKEN_PIPE:
@@ -421,6 +447,11 @@ def run() -> NoReturn:
     anyway. So, with the output flushed and any exit handlers run, the process ends with os._exit. Code that
     imports summits calls main(), which ends with SystemExit as usual."""
     code: int | str | None = EXIT_OK
+    sane_columns()
+    prepare_streams()
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(number, _terminated)
     try:
         main()
     except SystemExit as end:  # main() always ends this way

@@ -54,12 +54,24 @@ def _dataset(ctx: typer.Context | None) -> Dataset:
 
 
 def _matching(candidates: Iterable[tuple[str, str]], incomplete: str) -> Completions:
-    """Candidates that start with what was typed (as the shell will only offer those), first help kept."""
+    """Candidates that start with what was typed (as the shell will only offer those), first help kept.
+
+    Text from the data stays plain text in every shell: a value with a control character is never offered (the
+    shell would type it into the command line), and help is shown with controls escaped and Rich markup escaped,
+    because Typer renders zsh and fish help as markup."""
     seen: dict[str, str] = {}
     for value, help_text in candidates:
-        if value.startswith(incomplete or ""):
-            seen.setdefault(value, help_text)
+        if value.startswith(incomplete or "") and value.isprintable():
+            seen.setdefault(value, _plain_help(help_text))
     return list(seen.items())
+
+
+def _plain_help(text: str) -> str:
+    from rich.markup import escape
+
+    from summits.output.text import escape_controls
+
+    return escape(escape_controls(text))
 
 
 @_never_raises

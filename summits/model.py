@@ -121,7 +121,7 @@ class PartialDate:
         return cls(value.year, value.month, value.day)
 
 
-DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+DATE_TEXT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits: never ２０１８ or 𝟤𝟢𝟣𝟪
 
 
 def parse_date(value: object) -> PartialDate | None:

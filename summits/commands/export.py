@@ -11,6 +11,7 @@ import typer
 from summits.export import EXPORTERS, ExportError, exporter
 from summits.export.files import check_directory_target, check_file_target
 from summits.model import Dataset
+from summits.output.formats import terminal_safe_json
 from summits.output.terminal import say
 from summits.query.names import BadValue
 
@@ -55,14 +56,15 @@ def command(
         if chosen.text is None:
             what = "a directory" if chosen.files is not None else "a file"
             raise BadValue(f"--format {chosen.name} cannot be written to standard output; give {what} with --output")
-        sys.stdout.write(chosen.text(dataset))
+        text = chosen.text(dataset)
+        sys.stdout.write(terminal_safe_json(text) if chosen.name == "json" and sys.stdout.isatty() else text)
         return
     path = Path(output)
     try:
         if chosen.files is not None:
             check_directory_target(path, chosen.files(), force)
         else:
-            check_file_target(path, force, suggested_name=f"summits{chosen.suffix}")
+            path = check_file_target(path, force, suggested_name=f"summits{chosen.suffix}")
         chosen.write(dataset, path)
     except ExportError as error:
         raise BadValue(str(error)) from None

@@ -8,10 +8,10 @@ from typing import Annotated, Optional
 import typer
 
 from summits.commands.options import FormatOption
-from summits.dataset.files import check, load
+from summits.dataset.files import examine, resolve_path
 from summits.output.formats import Format, emit
 from summits.output.problems import problems_view
-from summits.output.terminal import say
+from summits.output.terminal import note_if_large, say
 from summits.output.text import plural
 
 EXIT_PROBLEMS = 1  # the file has problems (the README's exit codes)
@@ -41,13 +41,14 @@ def command(
 
       summits validate my-meetings.toml --format csv > problems.csv
     """
-    resolved, problems = check(path or data_path)
+    note_if_large(resolve_path(path or data_path))
+    resolved, dataset, problems = examine(path or data_path)
     emit(problems_view(problems), output)
     if problems:
         records = len({_top_record(p.record) for p in problems})
         say(f"{resolved}: {plural(len(problems), 'problem')} in {plural(records, 'record')}", "red")
         return EXIT_PROBLEMS
-    dataset = load(resolved)
+    assert dataset is not None  # a file without problems always builds
     quotes = sum(len(m.quotes) for m in dataset.meetings)
     counts = [(len(dataset.meetings), "meeting"), (len(dataset.leaders), "leader"), (len(dataset.sources), "source")]
     say(f"{resolved}: valid: {', '.join(plural(n, noun) for n, noun in [*counts, (quotes, 'quote')])}", "green")

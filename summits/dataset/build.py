@@ -35,7 +35,10 @@ from summits.model import (
 SCHEMA_VERSION = 1
 LEADER_ID = re.compile(r"[a-z]+(-[a-z]+)*")
 SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-MEETING_ID = re.compile(r"(?P<stem>[a-z0-9]+(-[a-z0-9]+)*?)-(?P<year>\d{4})(-(?P<month>\d{2}))?")
+# ASCII digits only: \d alone would take any Unicode digit (２０１８, 𝟤𝟢𝟣𝟪), and with them look-alike ids.
+MEETING_ID = re.compile(r"(?P<stem>[a-z0-9]+(-[a-z0-9]+)*?)-(?P<year>[0-9]{4})(-(?P<month>[0-9]{2}))?")
+MAX_INTEGER = 2**63 - 1  # what SQLite (and most programs reading an export) can hold
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # ---------------------------------------------------------------- building the model from plain data
@@ -77,6 +80,9 @@ class _Record:
             self._text_problem(key, required)
             return None
         self.seen.add(key)
+        if not value.isascii() and _SURROGATE.search(value):
+            self.problem(key, _surrogate_message(value))
+            return None
         return value
 
     def _text_problem(self, key: str, required: bool) -> None:
@@ -102,6 +108,10 @@ class _Record:
             else:  # every item is a string
                 if blank:
                     self.problem(key, "must not contain empty strings")
+                for item in value:
+                    if not item.isascii() and _SURROGATE.search(item):
+                        self.problem(key, _surrogate_message(item))
+                        return ()
                 return tuple(value)
         self.problem(key, f"must be a list of strings, not {_type_name(value)}")
         return ()
@@ -124,6 +134,9 @@ class _Record:
             return None
         if value < 0:
             self.problem(key, "must not be negative")
+            return None
+        if value > MAX_INTEGER:
+            self.problem(key, f"is too large: the largest number a dataset can hold is {MAX_INTEGER}")
             return None
         return value
 
@@ -166,10 +179,39 @@ def _did_you_mean(key: str, known: set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(sorted(known))})"
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(sorted(known))})"
+    return hint + _non_ascii_note(key)
+
+
+def _non_ascii_note(text: str) -> str:
+    """Names the non-ASCII characters in a key, which can look exactly like the ASCII ones expected."""
+    if text.isascii():
+        return ""
+    import unicodedata
+
+    odd = dict.fromkeys(c for c in text if not c.isascii())
+    named = ", ".join(f"{c!r} U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}" for c in list(odd)[:3])
+    return f"; the key has non-ASCII characters: {named}"
+
+
+def _surrogate_message(text: str) -> str:
+    found = _SURROGATE.search(text)
+    code = ord(found.group()) if found else 0xD800
+    return (
+        f"holds U+{code:04X}, a lone surrogate, which is not a character (a \\u{code:04x} escape without its pair); "
+        "fix the text"
+    )
 
 
 def _type_name(value: object) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return "a TOML date-time"
+    if isinstance(value, dt.date):
+        return "a TOML date"
+    if isinstance(value, dt.time):
+        return "a TOML time"
     names = {
         str: "a string",
         int: "an integer",
@@ -182,6 +224,10 @@ def _type_name(value: object) -> str:
 
 
 def _show(value: object) -> str:
+    import datetime as dt
+
+    if isinstance(value, (dt.datetime, dt.time)):  # as TOML writes them, never as a Python repr
+        return f"{value.isoformat()} ({_type_name(value)})"
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -6,15 +6,26 @@ has loaded without a problem, the Dataset is kept in its compact form (dataset/c
 marshal), and made again from that, several times faster, for as long as neither the file nor summits changes.
 A file with problems is never kept: it is read and checked, and its problems reported, every time.
 
-Each dataset path has one entry, which records a 256-bit BLAKE2 digest of the file's content it was made from,
-a digest of the summits code that builds and checks datasets, and the Python version (whose marshal format it
-depends on). An entry is used only when all three match, so a stale entry can never answer; a damaged or
-unreadable one is ignored. Files under MIN_BYTES are loaded directly, as that is as fast as the cache, and
-only the MAX_ENTRIES most recently written entries are kept.
+The cache can only be right, or absent:
 
-The cache lives in $SUMMITS_CACHE_DIR, or else $XDG_CACHE_HOME/summits, or else ~/.cache/summits. Setting
-SUMMITS_CACHE_DIR to an empty value turns it off. Nothing here raises: a cache that cannot be read or written
-is simply not used.
+* Each dataset path has one entry. Its first line records a 256-bit BLAKE2 digest of the file's content it was
+  made from, a digest of the summits code that builds and checks datasets, the Python version (whose marshal
+  format it depends on), and a 256-bit digest and the length of the payload that follows. An entry is used only
+  when all of these match, checked before the payload is decoded: a stale, damaged or truncated entry is never
+  decoded, let alone used.
+* An entry is read only when it is a regular file owned by the user, not writable by anyone else, no larger than
+  a bound, in a folder owned by the user that no one else can write. A folder summits makes is 0700, an entry
+  0600: a private dataset stays private. Opening never follows a symbolic link and never waits on a FIFO.
+* The decoded payload is checked for shape (tuples, strings, integers, booleans and None only, nested no deeper
+  than the compact form nests) before anything in it is hashed or built; a MemoryError or RecursionError while
+  decoding is a damaged entry like any other.
+* Only files that summits wrote are ever removed: names of its own pattern whose first bytes are its own
+  header. A write in progress goes to <entry>.<pid>.partial, removed on any failure or signal, and a partial
+  left by a process that no longer runs is removed by the next run that writes.
+
+The cache lives in $SUMMITS_CACHE_DIR, or else $XDG_CACHE_HOME/summits (when XDG_CACHE_HOME is an absolute path,
+as the XDG specification requires), or else ~/.cache/summits. Setting SUMMITS_CACHE_DIR to an empty value turns
+it off. Nothing here raises: a cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
@@ -23,9 +34,13 @@ import contextlib
 import functools
 import marshal
 import os
+import re
+import stat
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summits.dataset import compact
 from summits.model import Dataset
@@ -38,25 +53,46 @@ except ImportError:  # pragma: no cover - a Python built without it
 ENV_VAR = "SUMMITS_CACHE_DIR"
 MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8
-FORMAT = b"summits-dataset-1"
+MAGIC = b"summits-dataset-"
+FORMAT = MAGIC + b"2"
 SUFFIX = ".dataset"
+ENTRY_NAME = re.compile(r"[0-9a-f]{32}\.dataset")
+PARTIAL_NAME = re.compile(r"[0-9a-f]{32}\.dataset\.([0-9]{1,10})\.partial")
+PARTIAL_AGE = 3600  # seconds after which a partial entry is stale even if its process id is in use again
+MAX_HEADER = 512
+# The compact form nests tuples at most this deep (dataset, meetings, meeting, disputes, dispute, claims, claim,
+# date); anything deeper is not an entry summits wrote.
+MAX_DEPTH = 10
+
+
+def _bound(content_size: int) -> int:
+    """The largest entry accepted for a file of this size: the compact form is smaller than the file it comes
+    from, so a generous multiple is never reached by a real entry."""
+    return 2 * content_size + (1 << 20)
 
 
 def directory() -> Path | None:
-    """Where entries are kept, or None when the cache is turned off."""
+    """Where entries are kept, or None when the cache is turned off (or has no sensible place)."""
     explicit = os.environ.get(ENV_VAR)
     if explicit is not None:
-        return Path(explicit) if explicit else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(explicit).absolute() if explicit else None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification: a relative path is invalid and must be ignored
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home) or home == "/":
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "summits"
 
 
 @dataclass(frozen=True)
 class Slot:
-    """Where the entry for a file with given content lives, and the header that entry must start with."""
+    """Where the entry for a file with given content lives, the header that entry must start with, and the
+    largest size it may have."""
 
     entry: Path
     header: bytes
+    limit: int
 
 
 def slot(path: Path, content: bytes) -> Slot | None:
@@ -71,8 +107,8 @@ def slot(path: Path, content: bytes) -> Slot | None:
     name = blake2b(os.fsencode(os.path.abspath(path)), digest_size=16).hexdigest()
     python = ".".join(str(n) for n in sys.version_info[:3]).encode()
     digest = blake2b(content, digest_size=32).hexdigest().encode()
-    header = b"%s %s %s %s %s\n" % (FORMAT, python, sys.implementation.name.encode(), code, digest)
-    return Slot(folder / f"{name}{SUFFIX}", header)
+    header = b"%s %s %s %s %s" % (FORMAT, python, sys.implementation.name.encode(), code, digest)
+    return Slot(folder / f"{name}{SUFFIX}", header, _bound(len(content)))
 
 
 @functools.cache
@@ -93,43 +129,207 @@ def code_digest() -> bytes | None:
     return digest.hexdigest().encode()
 
 
-def load(place: Slot) -> Dataset | None:
-    """The dataset kept in this slot, if an entry made from exactly this content (by this code) is there."""
+# ---------------------------------------------------------------- the folder and its files
+
+
+def _private_folder(folder: Path) -> bool:
+    """Whether folder is a directory of the user's that no one else can write into."""
     try:
-        with place.entry.open("rb") as stream:
-            if stream.readline() != place.header:
-                return None
-            plain = marshal.loads(stream.read())
-    except (OSError, EOFError, ValueError, TypeError):
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
+
+
+def _make_folder(folder: Path) -> bool:
+    """Make the folder (0700) if it is missing, and its parent too for the default place; then whether it can
+    be used. A missing grandparent (a HOME that does not exist) is never made."""
+    if not folder.exists():
+        for part in (folder.parent, folder):
+            with contextlib.suppress(FileExistsError, OSError):
+                if part is folder or ENV_VAR not in os.environ:
+                    part.mkdir(mode=0o700)
+    return _private_folder(folder)
+
+
+def _open_own_file(path: Path) -> int | None:
+    """A descriptor for reading path if it is a regular file of the user's that no one else can write, else
+    None. Never follows a symbolic link, never waits on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o022:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _read_at_most(fd: int, limit: int) -> bytes | None:
+    """All of the file, or None if it holds more than limit bytes."""
+    size = os.fstat(fd).st_size
+    if size > limit:
+        return None
+    chunks = []
+    total = 0
+    while True:
+        chunk = os.read(fd, min(1 << 24, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
+    return b"".join(chunks)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def load(place: Slot) -> Dataset | None:
+    """The dataset kept in this slot, if an entry made from exactly this content (by this code) is there, whole,
+    and trustworthy; None in every other case."""
+    if not _private_folder(place.entry.parent):
+        return None
+    fd = _open_own_file(place.entry)
+    if fd is None:
+        return None
+    try:
+        content = _read_at_most(fd, place.limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if content is None:
+        return None
+    plain = _decode(place.header, content)
+    if plain is None:
         return None
     try:
         return compact.from_plain(plain)
-    except Exception:  # an entry damaged in a way marshal did not notice: build from the file instead
+    except (Exception, RecursionError, MemoryError):  # an entry summits did not write: build from the file
         return None
+
+
+def _decode(header: bytes, content: bytes) -> tuple[Any, ...] | None:
+    """The payload of an entry whose header matches and whose payload digest and length are right."""
+    end = content.find(b"\n", 0, MAX_HEADER)
+    if end < 0:
+        return None
+    line, payload = content[:end], content[end + 1 :]
+    prefix, _, rest = line.rpartition(b" ")
+    prefix, _, digest = prefix.rpartition(b" ")
+    if prefix != header or not rest.isdigit() or int(rest) != len(payload):
+        return None
+    if blake2b(payload, digest_size=32).hexdigest().encode() != digest:
+        return None
+    try:
+        plain = marshal.loads(payload)
+    except (Exception, RecursionError, MemoryError):
+        return None
+    return plain if isinstance(plain, tuple) and _plain_shape(plain) else None
+
+
+_LEAVES = (str, int, bool, type(None))
+
+
+def _plain_shape(plain: tuple[Any, ...]) -> bool:
+    """Whether plain is nested tuples of strings, integers, booleans and None, no deeper than MAX_DEPTH (which a
+    tuple that contains itself always is)."""
+    stack: list[tuple[tuple[Any, ...], int]] = [(plain, 0)]
+    leaves = _LEAVES
+    while stack:
+        value, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return False
+        for item in value:
+            kind = type(item)
+            if kind is tuple:
+                stack.append((item, depth + 1))
+            elif kind not in leaves:
+                return False
+    return True
+
+
+# ---------------------------------------------------------------- writing
 
 
 def store(place: Slot, dataset: Dataset) -> None:
     """Keep the dataset a file built into without a problem, replacing the slot's previous entry."""
+    folder = place.entry.parent
+    if not _make_folder(folder):
+        return
     payload = marshal.dumps(compact.to_plain(dataset))
-    partial = place.entry.with_name(f"{place.entry.name}.{os.getpid()}.partial")
+    digest = blake2b(payload, digest_size=32).hexdigest().encode()
+    header = b"%s %s %d\n" % (place.header, digest, len(payload))
+    partial = place.entry.with_name(f"{place.entry.name}.{os.getpid()}.partial")  # a name of this process's
+    with contextlib.suppress(OSError):
+        partial.unlink()  # left by an earlier process with the same id
     try:
-        place.entry.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as stream:
-            stream.write(place.header)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(header)
             stream.write(payload)
         os.replace(partial, place.entry)  # readers see the old entry or the new one, never half of one
-    except OSError:
+    except BaseException as error:  # a failed write, or a signal (SIGINT, SIGTERM) in the middle of one
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        return
-    _prune(place.entry.parent)
+        if isinstance(error, Exception):
+            return
+        raise
+    _prune(folder)
+
+
+def _ours(path: Path, *, partial: bool = False) -> bool:
+    """Whether path is a file summits wrote: (its name pattern, checked by the caller) a regular file of the
+    user's that starts with summits' header; a partial entry may also be empty, if its writer ended at once."""
+    fd = _open_own_file(path)
+    if fd is None:
+        return False
+    try:
+        start = os.read(fd, len(MAGIC))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return start == MAGIC or (partial and start == b"")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # exists, but is someone else's; or cannot tell
+    return True
 
 
 def _prune(folder: Path) -> None:
-    """Keep the MAX_ENTRIES most recently written entries: files that come and go must not fill the disk."""
+    """Keep the MAX_ENTRIES most recently written entries, so that files that come and go do not fill the disk,
+    and remove partial entries whose writer is gone. Only files summits wrote are ever removed."""
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[MAX_ENTRIES:]:
-            old.unlink(missing_ok=True)
-        for old in folder.glob("*.parsed"):  # entries of an earlier format, which nothing reads any more
+        entries: list[tuple[float, Path]] = []
+        now = time.time()
+        for path in folder.iterdir():
+            name = path.name
+            if ENTRY_NAME.fullmatch(name):
+                if _ours(path):
+                    entries.append((path.lstat().st_mtime, path))
+                continue
+            partial = PARTIAL_NAME.fullmatch(name)
+            if partial is None:
+                continue
+            stale = not _alive(int(partial.group(1))) or now - path.lstat().st_mtime > PARTIAL_AGE
+            if stale and _ours(path, partial=True):
+                path.unlink(missing_ok=True)
+        entries.sort(reverse=True)
+        for _, old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

@@ -7,8 +7,10 @@ problems.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,14 +71,36 @@ def read_document(path: Path) -> dict[str, Any]:
     return parse_document(path, read_bytes(path))
 
 
+MAX_DATA_BYTES = 1 << 30  # 1 GiB: far beyond any dataset (the shipped one is under 1 MB); an endless file stops here
+BOM = b"\xef\xbb\xbf"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 STDIN = "-"  # --data - reads the dataset from standard input
 
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of a dataset file (or of standard input, for the path "-"), without a byte-order mark;
-    DataFileError when it cannot be read or is empty."""
+    DataFileError when it cannot be read or is empty.
+
+    Only a regular file is read, and at most MAX_DATA_BYTES of it: a device (/dev/zero), a FIFO or a socket is
+    refused at once, without reading from it or waiting for a writer. Standard input is read to its end, and
+    at most MAX_DATA_BYTES of it, when it is not a terminal."""
+    if str(path) == STDIN:
+        return _checked(_read_stdin(), path)
     try:
-        raw = sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file. Check the path given with --data or ${ENV_VAR}.") from None
     except IsADirectoryError:
@@ -85,11 +109,63 @@ def read_bytes(path: Path) -> bytes:
         raise DataFileError(f"{path}: permission denied. Make the file readable, or use another --data path.") from None
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
-    if not raw or raw.isspace():  # (not raw.strip(), which would copy a large file to look at its first byte)
-        raise DataFileError(f"{path}: the file is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
-    if raw.startswith(b"\xef\xbb\xbf"):
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataFileError(f"{path}: is a directory, not a dataset file. Give the path of a .toml file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise DataFileError(
+                f"{path}: {_file_kind(info.st_mode)}, not a regular file; summits reads a dataset only from a "
+                "regular file. Save the data to a file and give its path."
+            )
+        if info.st_size > MAX_DATA_BYTES:
+            raise DataFileError(f"{path}: too large ({info.st_size:,} bytes; the limit is {MAX_DATA_BYTES:,}).")
+        raw = _read_bounded(fd, path, info.st_size)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
+    finally:
+        os.close(fd)
+    return _checked(raw, path)
+
+
+def _checked(raw: bytes, path: Path) -> bytes:
+    if raw.startswith(BOM):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write: still UTF-8, and not part of the data
+    if not raw or raw.isspace():  # (not raw.strip(), which would copy a large file to look at its first byte)
+        where = "--data -: standard input" if str(path) == STDIN else f"{path}: the file"
+        raise DataFileError(f"{where} is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
     return raw
+
+
+def _read_stdin() -> bytes:
+    """The dataset piped in (`summits --data - list < meetings.toml`), never more than the limit."""
+    stream = sys.stdin
+    try:
+        if stream is None or stream.isatty():
+            raise DataFileError(
+                "--data -: standard input is a terminal; pipe the dataset in (summits --data - list < meetings.toml)."
+            )
+        raw = stream.buffer.read(MAX_DATA_BYTES + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise DataFileError(f"--data -: cannot read standard input ({exc}).") from None
+    if len(raw) > MAX_DATA_BYTES:
+        raise DataFileError(f"--data -: too large (more than {MAX_DATA_BYTES:,} bytes).")
+    return raw
+
+
+def _read_bounded(fd: int, path: Path, size: int) -> bytes:
+    """The file's bytes, read in one call when its size is right (the usual case), and never more than the limit."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size + 1, MAX_DATA_BYTES + 1)
+    while True:
+        chunk = os.read(fd, max(want, 1 << 16))
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > MAX_DATA_BYTES:
+            raise DataFileError(f"{path}: too large (more than {MAX_DATA_BYTES:,} bytes).")
+        chunks.append(chunk)
 
 
 def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
@@ -106,7 +182,7 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
     if is_json:
         import json
 
-        parse: Callable[[str], Any] = json.loads
+        parse: Callable[[str], Any] = functools.partial(json.loads, object_pairs_hook=_no_duplicate_keys)
         syntax_error: type[ValueError] = json.JSONDecodeError
     else:
         if sys.version_info >= (3, 11):
@@ -116,6 +192,11 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
         parse, syntax_error = tomllib.loads, tomllib.TOMLDecodeError
     try:
         document = parse(text)
+    except DuplicateKey as exc:
+        raise DataFileError(
+            f"{path}: the key {exc.key!r} appears twice in one object; JSON would keep only the last value and "
+            "silently drop the other. Keep one of them."
+        ) from None
     except syntax_error as exc:
         raise DataFileError(f"{path}: {_syntax_message(exc, text, is_json)}") from None
     except ValueError as exc:  # not a syntax error: a number too long to convert
@@ -130,7 +211,30 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
 def _syntax_message(exc: ValueError, text: str, is_json: bool) -> str:
     if is_json:  # a json.JSONDecodeError
         return f"JSON syntax error at line {getattr(exc, 'lineno', '?')}, column {getattr(exc, 'colno', '?')}: {getattr(exc, 'msg', exc)}."
+    if text.lstrip()[:1] in ("{", "["):
+        return (
+            f"TOML syntax error: {_toml_message(exc, text)}. The file looks like JSON: a dataset is read as JSON "
+            "only when its name ends in .json."
+        )
     return f"TOML syntax error: {_toml_message(exc, text)}. Fix the file and run again."
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key that appears twice (as the TOML parser does)."""
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return table
 
 
 def _toml_message(exc: Exception, text: str) -> str:
@@ -163,8 +267,15 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 def check(path: str | os.PathLike[str] | None = None) -> tuple[Path, list[Problem]]:
     """Validate a file and return its problems (empty when clean). DataFileError if it cannot be parsed."""
+    resolved, _, problems = examine(path)
+    return resolved, problems
+
+
+def examine(path: str | os.PathLike[str] | None = None) -> tuple[Path, Dataset | None, list[Problem]]:
+    """Read a file once: its path, the dataset it builds into (None when it has problems), and its problems."""
     resolved = resolve_path(path)
-    return resolved, _load(resolved)[1]
+    dataset, problems = _load(resolved)
+    return resolved, (dataset if not problems else None), problems
 
 
 def _load(path: Path) -> tuple[Dataset | None, list[Problem]]:

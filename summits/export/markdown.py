@@ -13,7 +13,9 @@ from summits.query.names import speaker_label
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
 _MD_LINE_START = re.compile(r"^([-+=>]|\d+(?=[.)]))")
-_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")
+# A URL written as an autolink, raw: only when it holds no control character (C0, DEL, C1) and no bidi or
+# invisible formatting character; any other URL is escaped like the rest of the text.
+_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
 
 
 def md(text: str | None, *, line_start: bool = False) -> str:

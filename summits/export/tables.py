@@ -4,11 +4,12 @@ both use it, so that a CSV file has exactly the columns of the SQLite table of t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summits.export.files import ExportError, write_atomically
+from summits.export.files import ExportError, new_mode, write_atomically, write_folder
 from summits.model import COUNTRY_NAMES, KIND_DESCRIPTIONS, Dataset, Kind
 from summits.output.formats import write_rows
 
@@ -268,21 +269,26 @@ def csv_names() -> list[str]:
 
 
 def write_csv(dataset: Dataset, directory: Path) -> list[Path]:
-    """One CSV file per table into directory (created if missing). Cells that a spreadsheet would run as a
-    formula get a leading single quote (output.text.spreadsheet_safe); empty cells stand for no value."""
-    directory.mkdir(exist_ok=True)
+    """One CSV file per table, written into a new folder that then takes directory's place as a whole (see
+    export.files.write_folder): an interrupted or failed export leaves the old tables, never a mix of old and
+    new. Cells that a spreadsheet would run as a formula get a leading single quote
+    (output.text.spreadsheet_safe); empty cells stand for no value."""
     rows = table_rows(dataset)
-    written = []
-    for table in TABLES:
-        path = directory / f"{table.name}.csv"
+    names = [f"{table.name}.csv" for table in TABLES]
 
-        def write(temporary: Path, table: Table = table) -> None:
-            with open(temporary, "w", encoding="utf-8", newline="") as stream:
-                write_rows(stream, table.column_names, rows[table.name])
+    def write(folder: Path) -> None:
+        for table, name in zip(TABLES, names, strict=True):
+            mode = new_mode(directory / name)
+            path = folder / name
+            try:
+                with open(path, "w", encoding="utf-8", newline="") as stream:
+                    write_rows(stream, table.column_names, rows[table.name])
+                os.chmod(path, mode)
+            except OSError as error:
+                raise ExportError(f"cannot write {directory / name}: {error.strerror or error}") from None
 
-        write_atomically(path, write)
-        written.append(path)
-    return written
+    write_folder(directory, write)
+    return [directory / name for name in names]
 
 
 def write_sqlite(dataset: Dataset, path: Path) -> None:
@@ -305,6 +311,8 @@ def write_sqlite(dataset: Dataset, path: Path) -> None:
             problems = connection.execute("PRAGMA foreign_key_check").fetchall()
             if problems:  # pragma: no cover - the loader has already checked every reference
                 raise ExportError(f"internal error: dangling references in the export: {problems[:3]}")
+        except sqlite3.Error as error:  # a full disk, a file size limit, an I/O error
+            raise ExportError(f"cannot write {path}: {error}; choose another --output") from None
         finally:
             connection.close()
 

@@ -6,6 +6,7 @@ Format and one writer registered for it with @writer; nothing else in summits kn
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from typing import IO, Any, TypeVar
 
 from rich.console import Console, RenderableType
 
-from summits.output.terminal import say, stdout_console, stdout_is_terminal
-from summits.output.text import spreadsheet_safe
+from summits.output.terminal import say, stdout_console, stdout_is_terminal, utf8_output
+from summits.output.text import escape_controls, spreadsheet_safe
 
 T = TypeVar("T")
 
@@ -105,27 +106,63 @@ def write_table(view: View) -> None:
         sys.stdout.write(text)
 
 
+# Characters that a terminal acts on (C0 and C1 controls, DEL) or that reorder the text shown (bidi controls).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe_json(text: str) -> str:
+    """JSON text with every character a terminal would act on written as a \\u escape: the same JSON value, safe
+    to show. (json.dumps already escapes C0 controls inside strings; the newlines left are its layout.)"""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _to_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 @writer(Format.json)
 def write_json(view: View) -> None:
+    """The documented JSON, exact: into a file or pipe as it is; to a terminal with every control and bidi
+    character escaped (the same JSON value); to a stream that is not UTF-8 with every non-ASCII character
+    escaped (the same JSON value again)."""
     import json
 
-    sys.stdout.write(json.dumps(view.data(), ensure_ascii=False, indent=2))
+    text = json.dumps(view.data(), ensure_ascii=not utf8_output(), indent=2)
+    sys.stdout.write(terminal_safe_json(text) if _to_terminal() else text)
     sys.stdout.write("\n")
 
 
 @writer(Format.jsonl)
 def write_jsonl(view: View) -> None:
+    """The JSON objects one a line, exact or escaped as write_json writes them."""
     import json
 
     data = view.data()
+    ascii_only, to_terminal = not utf8_output(), _to_terminal()
     for item in data if isinstance(data, list) else [data]:
-        sys.stdout.write(json.dumps(item, ensure_ascii=False))
+        line = json.dumps(item, ensure_ascii=ascii_only)
+        sys.stdout.write(terminal_safe_json(line) if to_terminal else line)
         sys.stdout.write("\n")
+
+
+def _shown(cell: object) -> object:
+    if isinstance(cell, str):
+        return escape_controls(cell)
+    if isinstance(cell, (list, tuple)):
+        return [_shown(item) for item in cell]
+    return cell
 
 
 @writer(Format.csv)
 def write_csv(view: View) -> None:
-    write_rows(sys.stdout, view.header, view.rows())
+    """CSV with the exact text into a file or pipe; to a terminal, control and bidi characters shown escaped."""
+    rows = view.rows()
+    if _to_terminal():
+        rows = ([_shown(cell) for cell in row] for row in rows)
+    write_rows(sys.stdout, view.header, rows)
 
 
 def write_rows(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -140,16 +177,24 @@ def write_rows(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[o
 
 @writer(Format.tsv)
 def write_tsv(view: View) -> None:
-    for row in (view.header, *view.rows()):
+    """The CSV fields, tab-separated; to a terminal, control and bidi characters shown escaped (as for CSV)."""
+    rows: Iterable[Sequence[object]] = view.rows()
+    if _to_terminal():
+        rows = [[_shown(cell) for cell in row] for row in rows]
+    for row in (view.header, *rows):
         sys.stdout.write("\t".join(_one_line(spreadsheet_safe(cell)) for cell in row))
         sys.stdout.write("\n")
 
 
 @writer(Format.markdown)
 def write_markdown(view: View) -> None:
+    """The CSV fields as a Markdown table; to a terminal, control and bidi characters shown escaped."""
+    rows: Iterable[Sequence[object]] = view.rows()
+    if _to_terminal():
+        rows = [[_shown(cell) for cell in row] for row in rows]
     sys.stdout.write(f"| {' | '.join(_markdown_cell(name) for name in view.header)} |\n")
     sys.stdout.write(f"|{' --- |' * len(view.header)}\n")
-    for row in view.rows():
+    for row in rows:
         sys.stdout.write(f"| {' | '.join(_markdown_cell(cell) for cell in row)} |\n")
 
 

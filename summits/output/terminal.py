@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -60,5 +63,113 @@ def as_prose(text: str) -> str:
 
 
 def say(message: str, style: str = "") -> None:
-    """A message for the person at the terminal: always on stderr, never mixed with data."""
-    stderr_console().print(Text(escape_controls(message, keep_newlines=True), style=style))
+    """A message for the person at the terminal: always on stderr, never mixed with data. A stderr that cannot
+    be written (full, gone) loses the message and nothing else: the exit code stays what it would have been."""
+    try:
+        stderr_console().print(Text(escape_controls(message, keep_newlines=True), style=style))
+    except BrokenPipeError:
+        raise
+    except OSError:
+        pass
+
+
+LARGE_FILE = 5_000_000  # bytes; the shipped dataset is well under 1 MB and loads in a blink
+
+
+def note_if_large(path: Path) -> None:
+    """Say so before reading a very large file, so that a long load never looks like a hang."""
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return  # loading reports why the file cannot be read
+    if size > LARGE_FILE:
+        say(f"summits: reading {path} ({size / 1_000_000:.0f} MB); a file this large takes a while to check.", "dim")
+
+
+# COLUMNS outside this range is not a terminal's width (0, negative, not a number, larger than any screen):
+# Rich and Click would print nothing, or fail; summits uses the terminal's real width, or a clamp, instead.
+MIN_COLUMNS = 20
+MAX_COLUMNS = 1000
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output that was closed (`summits list >&-`) or opened read-only: every write fails with a clear
+    reason, so that the command reports the loss instead of succeeding silently. A command that writes nothing
+    there (validate, export to a file) is unaffected."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, self.reason)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _usable(fd: int) -> str | None:
+    """Why fd cannot be written to (closed, read-only), or None when it can."""
+    import fcntl
+
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    except OSError:
+        return "it is closed"
+    if flags & os.O_ACCMODE == os.O_RDONLY:
+        return "it is open for reading only"
+    return None
+
+
+def _hold(fd: int) -> None:
+    """Keep a closed standard descriptor taken (by /dev/null), so that no file summits opens becomes fd 1 or 2."""
+    try:
+        os.fstat(fd)
+    except OSError:
+        held = os.open(os.devnull, os.O_RDWR)
+        if held != fd:
+            os.dup2(held, fd)
+            os.close(held)
+
+
+def prepare_streams() -> None:
+    """Make the standard streams safe to use whatever the process was given: a closed or read-only stdout fails
+    every write with a clear reason; a closed or read-only stderr discards messages (there is nowhere to say
+    them) without changing the exit code; an encoding other than UTF-8 writes what it cannot represent as
+    backslash escapes instead of failing."""
+    for fd in (0, 1, 2):
+        _hold(fd)
+    why = _usable(1)
+    if why is not None or sys.stdout is None:
+        sys.stdout = ClosedOutput(why or "it is closed")
+    if _usable(2) is not None or sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def sane_columns() -> None:
+    """COLUMNS as Rich and Click can use it: unset when it is not a positive number, clamped when it is one
+    outside the widths a terminal has."""
+    value = os.environ.get("COLUMNS")
+    if value is None:
+        return
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or int(text) <= 0:
+        del os.environ["COLUMNS"]
+        return
+    os.environ["COLUMNS"] = str(min(max(int(text), MIN_COLUMNS), MAX_COLUMNS))
+
+
+def utf8_output() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("_", "-")
+    return encoding in ("utf-8", "utf8")

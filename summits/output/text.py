@@ -36,7 +36,7 @@ def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
             out.append(" ")
         elif code < 0x20 or 0x7F <= code < 0xA0:
             out.append(f"\\x{code:02x}")
-        elif code in _BIDI_CONTROLS:
+        elif code in _BIDI_CONTROLS or 0xD800 <= code < 0xE000:  # (a lone surrogate cannot even be encoded)
             out.append(f"\\u{code:04x}")
         else:
             out.append(char)

@@ -190,7 +190,7 @@ def test_only_the_most_recent_entries_are_kept(tmp_path: Path, cache_dir: Path) 
     for index in range(cache.MAX_ENTRIES + 3):
         dataset.load(large(tmp_path, name=f"file-{index}.toml"))
     assert len(list(cache_dir.glob("*.dataset"))) == cache.MAX_ENTRIES
-    assert list(cache_dir.glob("*.parsed")) == []
+    assert (cache_dir / "0123.parsed").read_bytes() == b"an entry of an earlier format"  # not summits': kept
 
 
 def test_a_file_read_back_from_the_cache_loads_no_parser(tmp_path: Path) -> None:
@@ -210,3 +210,61 @@ def test_a_file_read_back_from_the_cache_loads_no_parser(tmp_path: Path) -> None
     )
     assert first.stdout in ("['tomllib']\n", "['tomli']\n")  # parsed (tomli before Python 3.11), then cached
     assert second.stdout == "[]\n"
+
+
+# ---------------------------------------------------------------- an entry can only be right, or absent
+
+
+def _entry(cache_dir: Path) -> Path:
+    (entry,) = [p for p in cache_dir.iterdir() if p.name.endswith(cache.SUFFIX)]
+    return entry
+
+
+def test_the_payload_digest_is_checked_before_decoding(tmp_path: Path, cache_dir: Path) -> None:
+    path = large(tmp_path)
+    dataset.load(path)
+    entry = _entry(cache_dir)
+    content = bytearray(entry.read_bytes())
+    content[-5] ^= 0x01
+    entry.write_bytes(bytes(content))
+    place = cache.slot(path, dataset.read_bytes(path))
+    assert place is not None
+    assert cache.load(place) is None
+
+
+def test_a_payload_that_contains_itself_is_refused_before_it_is_hashed() -> None:
+    import marshal
+
+    itself = marshal.loads(b"\xa8\x01\x00\x00\x00r\x00\x00\x00\x00")
+    assert itself[0] is itself
+    assert cache._plain_shape((1, ("a", itself))) is False
+    assert cache._plain_shape((1, ("a", (2, None, True)))) is True
+    assert cache._plain_shape((1, [2])) is False  # only tuples, as to_plain makes them
+
+
+def test_a_payload_declaring_a_huge_tuple_is_refused(tmp_path: Path, cache_dir: Path) -> None:
+    path = large(tmp_path)
+    place = cache.slot(path, dataset.read_bytes(path))
+    assert place is not None
+    huge = b"\xa8\xff\xff\xff\x7f"
+    assert cache._decode(place.header, place.header + b" 0 5\n" + huge) is None  # wrong digest: never decoded
+
+
+def test_entries_and_their_folder_are_private(tmp_path: Path, cache_dir: Path) -> None:
+    dataset.load(large(tmp_path))
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    assert _entry(cache_dir).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_folder_others_can_write_is_not_used(tmp_path: Path, cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    dataset.load(large(tmp_path))
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(cache.ENV_VAR, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.directory() == tmp_path / ".cache" / "summits"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -61,14 +62,14 @@ def test_unreadable_file_permission_denied(tmp_path: Path, monkeypatch: pytest.M
     # The same case as chmod 000, which a test running as root cannot produce: the read itself is refused.
     path = tmp_path / "locked.toml"
     path.write_text(MINI_TEXT, encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def refuse(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert error_of(path) == (
         f"summits: error: {path}: permission denied. Make the file readable, or use another --data path.\n"
     )
