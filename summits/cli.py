@@ -14,6 +14,7 @@ import gc
 import importlib
 import inspect
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -21,13 +22,15 @@ from enum import Enum
 from typing import Annotated, Any, NoReturn, Optional, Union, get_args, get_origin, get_type_hints
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from summits import __version__
 from summits.commands import REGISTRY
 from summits.commands.options import FILTER_OPTIONS
 from summits.dataset.files import DataFileError, InvalidDataset, load, no_cycle_collection, resolve_path
 from summits.model import Dataset
-from summits.output.terminal import note_if_large, prepare_streams, sane_columns, say
+from summits.output.formats import Format
+from summits.output.terminal import as_prose, disable_pager, note_if_large, prepare_streams, sane_columns, say
 from summits.query.filters import filters_from
 from summits.query.names import BadValue, UnknownName, resolve_choice
 
@@ -40,7 +43,8 @@ EXIT_BROKEN_PIPE = 141  # the reader of our output went away (`| head`): 128 + S
 APP_SETTINGS: dict[str, Any] = {
     "name": "summits",
     "help": "Every meeting between American and Soviet or Russian leaders, 1943 to today, from a sourced dataset.",
-    "no_args_is_help": True,
+    "invoke_without_command": True,  # a bare `summits` prints the help and ends with 0 (main_options)
+    "add_completion": False,  # `summits completion SHELL` instead of --install-completion and --show-completion
     "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
@@ -53,8 +57,9 @@ APP_SETTINGS: dict[str, Any] = {
 class State:
     """Per-run settings from the top-level options; the dataset is loaded once, when first needed."""
 
-    def __init__(self, data_path: str | None) -> None:
+    def __init__(self, data_path: str | None, output: Format | None = None) -> None:
         self.data_path = data_path
+        self.output = output  # --format given before the command; one given after it wins
         self._dataset: Dataset | None = None
 
     @property
@@ -98,12 +103,35 @@ def main_options(
             is_eager=True,  # read before --version, which names the data it would use
         ),
     ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=f"[{'|'.join(f.value for f in Format)}]",
+            help="Output format of the command (it can also follow the command's name).",
+            autocompletion=lambda incomplete: [(f.value, "") for f in Format if f.value.startswith(incomplete)],
+        ),
+    ] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output on a terminal.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """Every meeting between American and Soviet or Russian leaders, 1943 to today, from a sourced dataset."""
-    ctx.obj = State(data)
+    if no_pager:
+        disable_pager()
+    chosen = None
+    if output is not None:
+        try:
+            chosen = Format(resolve_choice("value for --format", output, [f.value for f in Format]))
+        except UnknownName as unknown:
+            say(f"summits: error: {unknown_message(unknown)}", "red")
+            raise typer.Exit(EXIT_USAGE) from None
+    ctx.obj = State(data, chosen)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(EXIT_OK)
 
 
 def _state(ctx: typer.Context) -> State:
@@ -122,7 +150,7 @@ def unknown_message(unknown: UnknownName) -> str:
         options = " or ".join(unknown.suggestions) if len(unknown.suggestions) <= 2 else ", ".join(unknown.suggestions)
         message += f". Did you mean {options}?"
     if unknown.choices:
-        message += f"\nValid choices: {', '.join(unknown.choices)}."
+        message += "\n" + as_prose(f"Valid choices: {', '.join(unknown.choices)}.")
     elif not unknown.suggestions:
         message += ". Nothing similar found."
     return message
@@ -179,20 +207,31 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
             info.metavar = info.metavar or f"[{'|'.join(values)}]"
             info.autocompletion = info.autocompletion or _completing(values)
             annotation = Annotated[Optional[str], info]
-            default = default.value if isinstance(default, Enum) else default
+            default = None if enum is Format else default.value if isinstance(default, Enum) else default
         parameters.append(
             parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
         )
     wanted = inspect.signature(command).parameters
+    if "dataset" in wanted or "data_path" in wanted:
+        parameters.append(DATA_OPTION)
+    if any(enum is Format for enum, _ in enums.values()):
+        parameters.append(NO_PAGER_OPTION)
 
     @functools.wraps(command)
     def as_typed(ctx: typer.Context, **options: Any) -> None:
         def run() -> int | None:
+            state = _state(ctx)
+            data_file, no_pager = options.pop("data_file", None), options.pop("no_pager", False)
+            if data_file is not None:
+                state.data_path = data_file
+            if no_pager:
+                disable_pager()
             for name, (enum, option) in enums.items():
                 if options[name] is not None:
                     choices = [e.value for e in enum]
                     options[name] = enum(resolve_choice(f"value for {option}", options[name], choices))
-            state = _state(ctx)
+                elif enum is Format:  # no --format after the command: the one before it, else a table
+                    options[name] = state.output or Format.table
             if "data_path" in wanted:
                 options["data_path"] = state.data_path
             if "dataset" in wanted:
@@ -211,6 +250,25 @@ def typer_command(command: Callable[..., int | None]) -> Callable[..., None]:
     return as_typed
 
 
+# Options a command takes after its name as well as before it (where main_options has them): --data for every
+# command that reads a dataset, --no-pager for every command that prints a table.
+DATA_OPTION = inspect.Parameter(
+    "data_file",
+    inspect.Parameter.KEYWORD_ONLY,
+    default=None,
+    annotation=Annotated[
+        Optional[str],
+        typer.Option("--data", metavar="PATH", help="Dataset file to use ('-' reads it from standard input)."),
+    ],
+)
+NO_PAGER_OPTION = inspect.Parameter(
+    "no_pager",
+    inspect.Parameter.KEYWORD_ONLY,
+    default=False,
+    annotation=Annotated[bool, typer.Option("--no-pager", help="Never page long output on a terminal.")],
+)
+
+
 def _enum_of(annotation: Any) -> type[Enum] | None:
     """The Enum an option's annotation holds (Annotated[E, ...] or Annotated[Optional[E], ...]), if any."""
     if get_origin(annotation) is not Annotated:
@@ -222,8 +280,8 @@ def _enum_of(annotation: Any) -> type[Enum] | None:
 
 
 def _long_name(info: Any) -> str:
-    declared = [info.default, *info.param_decls]
-    return next(d for d in declared if isinstance(d, str) and d.startswith("--"))
+    declared = [info.default, *(info.param_decls or ())]
+    return next((d for d in declared if isinstance(d, str) and d.startswith("--")), info.metavar or "the argument")
 
 
 def _completing(values: list[str]) -> Callable[[str], list[tuple[str, str]]]:
@@ -243,9 +301,28 @@ def _new_app() -> typer.Typer:
     return app
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+
+
+class _Command(TyperCommand):
+    """A command whose usage line shows each argument as people write it (`ID`, `[NAME]`, `WORDS...`), not as
+    Typer does (`{ID}`, `{WORDS}`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                shown = (param.metavar or (param.name or "").upper()) + ("..." if param.nargs != 1 else "")
+                shown = shown if param.required else f"[{shown}]"
+                setattr(param, "get_usage_pieces", lambda ctx, shown=shown: [shown])  # noqa: B010
+
+
 def _add(app: typer.Typer, name: str) -> None:
     module = importlib.import_module(f"summits.commands.{name}")
-    app.command(name)(typer_command(module.command))
+    # The summary in `summits --help` is the docstring's first paragraph, whole: Click would cut it to fit.
+    summary = " ".join(inspect.cleandoc(module.command.__doc__ or "").split("\n\n")[0].split())
+    summary = _SENTENCE_END.split(summary)[0]  # its first sentence (not cut at "U.S.")
+    app.command(name, short_help=summary, cls=_Command)(typer_command(module.command))
 
 
 _whole_app: typer.Typer | None = None
@@ -255,6 +332,9 @@ def whole_app() -> typer.Typer:
     """The app with every command, in the order of commands.REGISTRY (which --help follows)."""
     global _whole_app
     if _whole_app is None:
+        from typer._completion_classes import completion_init
+
+        completion_init()  # the shells whose scripts `summits completion` prints, for completion to answer them
         _whole_app = _new_app()
         for name in REGISTRY:
             _add(_whole_app, name)
@@ -269,12 +349,13 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def _invoked_command(args: list[str]) -> str | None:
-    """The command named on the command line, skipping the top-level options (and --data's value)."""
+    """The command named on the command line, skipping the top-level options (and the values of --data and
+    --format)."""
     expects_value = False
     for arg in args:
         if expects_value:
             expects_value = False
-        elif arg == "--data":
+        elif arg in ("--data", "--format", "-f"):
             expects_value = True
         elif not arg.startswith("-"):
             return arg

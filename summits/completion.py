@@ -1,6 +1,7 @@
-"""Shell completion: meeting ids, leader names, speakers, --by groupings and kinds.
+"""Shell completion: meeting ids, leader names, speakers, countries, topics, disputed fields, --by groupings and
+kinds (options whose values are an Enum complete by themselves: see cli.typer_command).
 
-Typer calls these while the user presses Tab (`summits --install-completion` sets it up). Each returns
+Typer calls these while the user presses Tab (`summits completion SHELL` prints the script that sets it up). Each returns
 (value, help) pairs whose value starts with what was typed; zsh and fish show the help beside the value.
 They read the dataset named by --data or $SUMMITS_DATA, as the command itself would, and never raise: a
 missing or broken data file gives no completions rather than a traceback in the middle of the user's command line.
@@ -9,6 +10,7 @@ missing or broken data file gives no completions rather than a traceback in the 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
@@ -17,7 +19,7 @@ import typer  # at run time: Typer reads the callbacks' annotations to know whic
 
 from summits.dataset.files import ENV_VAR, load
 from summits.model import CONTACT_DESCRIPTIONS, KIND_DESCRIPTIONS, Contact, Dataset, Kind
-from summits.query.names import GROUPINGS
+from summits.query.names import COUNTRY_SYNONYMS, GROUPINGS
 
 Completions = list[tuple[str, str]]
 
@@ -47,8 +49,8 @@ def _never_raises(complete: Callable[..., Completions]) -> Callable[..., Complet
 def _dataset(ctx: typer.Context | None) -> Dataset:
     """The dataset the command would use: --data if already typed, else $SUMMITS_DATA, else the shipped one."""
     path = None
-    if ctx is not None:
-        path = ctx.find_root().params.get("data")
+    if ctx is not None:  # --data after the command name wins, as it does when the command runs
+        path = ctx.params.get("data_file") or ctx.find_root().params.get("data")
     return load(path or os.environ.get(ENV_VAR) or None)
 
 
@@ -113,10 +115,54 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
     leader_ids = {q.speaker for q in meeting.quotes if q.speaker}
     candidates = _leader_words(dataset, leader_ids)
     for q in meeting.quotes:
-        if q.speaker_name:  # anyone else is found by part of the name: offer the surname
+        if q.speaker_name:  # anyone else is found by part of the name: offer the last word that is a name
             help_text = f"{q.speaker_name} ({q.speaker_role})" if q.speaker_role else q.speaker_name
-            candidates.append((q.speaker_name.split()[-1], help_text))
+            names = [w for w in q.speaker_name.split() if _NAME_WORD.fullmatch(w) and w[0].isupper()]
+            if names:
+                candidates.append((names[-1], help_text))
     return _matching(candidates, incomplete)
+
+
+@_never_raises
+def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
+    """The countries meetings were held in, and the short names `--country` also takes (USA, UK, USSR)."""
+    places = sorted({m.country for m in _dataset(ctx).meetings if m.country})
+    candidates = [(_shell_word(p), "") for p in places]
+    candidates += [
+        (short.upper(), name) for short, name in COUNTRY_SYNONYMS.items() if short.isalpha() and name in places
+    ]
+    return _matching(candidates, incomplete)
+
+
+@_never_raises
+def complete_topic(ctx: typer.Context, incomplete: str) -> Completions:
+    """The words of the topics in the dataset (`--topic` matches part of a topic), each with the topics it is in."""
+    topics: dict[str, list[str]] = {}
+    for meeting in _dataset(ctx).meetings:
+        for topic in meeting.topics:
+            for word in topic.lower().split():
+                if len(word) > 2 and _NAME_WORD.fullmatch(word) and topic not in topics.setdefault(word, []):
+                    topics[word].append(topic)
+    return _matching(((w, ", ".join(sorted(t)[:4])) for w, t in sorted(topics.items())), incomplete.lower())
+
+
+@_never_raises
+def complete_field(ctx: typer.Context, incomplete: str) -> Completions:
+    """The fields that sources disagree about in the dataset (`disputes --field`)."""
+    fields = sorted({d.field for m in _dataset(ctx).meetings for d in m.disputes})
+    return _matching(((_shell_word(f), "") for f in fields), incomplete)
+
+
+# A word the shell completes as it is: letters, digits, and the marks inside names.
+_NAME_WORD = re.compile(r"[\w.'-]+")
+
+
+def _shell_word(value: str) -> str:
+    """A value as bash inserts it: spaces, brackets and other characters the shell would act on escaped with a
+    backslash ("New\\ Zealand"). zsh and fish quote what they insert themselves."""
+    if os.environ.get("_SUMMITS_COMPLETE") != "complete_bash":
+        return value
+    return re.sub(r"([^\w.,:/@%+=-])", r"\\\1", value)
 
 
 @_never_raises
@@ -135,16 +181,6 @@ def complete_kind(incomplete: str) -> Completions:
 def complete_contact(incomplete: str) -> Completions:
     """The contact levels, each with its definition."""
     return _matching(((c.value, CONTACT_DESCRIPTIONS[c]) for c in Contact), incomplete)
-
-
-@_never_raises
-def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
-    """The countries meetings were held in, as the data spells them, with how many meetings each."""
-    counts: dict[str, int] = {}
-    for meeting in _dataset(ctx).meetings:
-        if meeting.country:
-            counts[meeting.country] = counts.get(meeting.country, 0) + 1
-    return _matching(((c, f"{n} meetings") for c, n in sorted(counts.items())), incomplete)
 
 
 @_never_raises

@@ -52,7 +52,9 @@ def run() -> Callable[..., Result]:
         *args: str, data: str | Path | None = MINI, columns: int = 120, env: dict[str, str] | None = None
     ) -> Result:
         argv = (["--data", str(data)] if data is not None else []) + list(args)
-        environment = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": ""} | (env or {})
+        environment = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": "", "SUMMITS_FORCE_TTY": "1"} | (
+            env or {}
+        )
         return CliRunner().invoke(app, argv, env=environment, catch_exceptions=False)
 
     return invoke
@@ -74,8 +76,9 @@ Runner = Callable[..., Result]
 
 
 def invoke(*args: str, columns: int = 200) -> Result:
-    """Run the CLI in-process with exactly these arguments (no --data added), failing on any uncaught exception."""
-    env = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": ""}
+    """Run the CLI in-process with exactly these arguments (no --data added), failing on any uncaught exception, on
+    a terminal of `columns` (tables laid out for people)."""
+    env = {"COLUMNS": str(columns), "NO_COLOR": "1", "SUMMITS_DATA": "", "SUMMITS_FORCE_TTY": "1"}
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
 
 

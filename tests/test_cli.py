@@ -45,7 +45,7 @@ def test_missing_data_file_is_a_clear_error(run, tmp_path) -> None:  # type: ign
 @pytest.mark.parametrize(
     "name",
     ["list", "count", "quote", "show", "search", "leaders", "tallies", "timeline", "sources", "cite", "disputes",
-     "validate", "export"],
+     "validate", "export", "completion"],
 )  # fmt: skip
 def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.main import get_command
@@ -58,7 +58,7 @@ def test_a_command_runs_on_an_app_holding_only_it(name: str, monkeypatch: pytest
     assert sorted(get_command(single).commands) == [name]  # type: ignore[attr-defined]
     assert sorted(get_command(app).commands) == sorted(  # type: ignore[attr-defined]
         ["list", "count", "quote", "show", "search", "leaders", "tallies", "timeline", "sources", "cite", "disputes",
-         "validate", "export"]
+         "validate", "export", "completion"]
     )  # fmt: skip
 
 
@@ -165,7 +165,7 @@ CORE_MODULES = ["summits", "summits.cli", "summits.commands", "summits.commands.
                 "summits.dataset", "summits.dataset.build", "summits.dataset.cache", "summits.dataset.compact",
                 "summits.dataset.files",
                 "summits.model", "summits.output", "summits.output.formats", "summits.output.terminal",
-                "summits.output.text", "summits.query", "summits.query.filters", "summits.query.names"]  # fmt: skip
+                "summits.output.plain", "summits.output.text", "summits.query", "summits.query.filters", "summits.query.names"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

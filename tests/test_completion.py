@@ -176,11 +176,8 @@ def test_the_installed_command_completes_in_a_real_process() -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, "helsinki-2018\n", "")
 
 
-def test_show_completion_prints_the_bash_script_that_calls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    import typer.completion
-
-    monkeypatch.setattr(typer.completion, "_get_shell_name", lambda: "bash")
-    result = CliRunner().invoke(app, ["--show-completion"], prog_name="summits")
+def test_completion_prints_the_bash_script_that_calls_back() -> None:
+    result = CliRunner().invoke(app, ["completion", "bash"], prog_name="summits")
     assert result.exit_code == 0
     assert "_SUMMITS_COMPLETE=complete_bash $1" in result.stdout
     assert result.stdout.rstrip().endswith("complete -o default -F _summits_completion summits")

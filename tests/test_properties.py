@@ -169,7 +169,7 @@ def _command_built_once() -> Iterator[None]:
 
 
 def run(*args: str) -> Any:
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "SUMMITS_DATA": ""}
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "SUMMITS_DATA": "", "SUMMITS_FORCE_TTY": "1"}
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=True)
 
 

@@ -30,4 +30,5 @@ REGISTRY: tuple[str, ...] = (
     "disputes",
     "validate",
     "export",
+    "completion",
 )

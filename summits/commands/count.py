@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -15,6 +16,11 @@ from summits.output.text import counted_note, left_out_note
 from summits.query.counts import count
 from summits.query.filters import Filters, select
 from summits.query.names import GROUPINGS, resolve_grouping
+
+
+class CountOrder(str, Enum):
+    by_key = "key"
+    by_count = "count"
 
 
 def command(
@@ -34,6 +40,10 @@ def command(
     explain: Annotated[
         bool, typer.Option("--explain", help="List under each row the ids of the meetings it counts.")
     ] = False,
+    sort: Annotated[
+        CountOrder,
+        typer.Option("--sort", help="In the grouping's own order (key), or the largest count first (count)."),
+    ] = CountOrder.by_key,
     output: FormatOption = Format.table,
 ) -> None:
     """Count meetings by president, counterpart, pair, year, decade, country, kind or contact level.
@@ -55,5 +65,7 @@ def command(
     grouping = resolve_grouping(by)
     selection = select(dataset, filters)
     rows = count(dataset, selection.meetings, grouping, filters)
+    if sort is CountOrder.by_count:
+        rows = sorted(rows, key=lambda row: -row.count)  # (a stable sort: ties keep the grouping's order)
     counted = counted_note(filters, selection.left_out)
     emit(counts_view(rows, grouping, explain, counted), output, left_out_note(selection.left_out))

@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits.commands.options import FormatOption
+from summits import completion
+from summits.commands.options import FormatOption, LimitOption, first
 from summits.model import Dataset
 from summits.output.disputes import disputes_view
 from summits.output.formats import Format, emit
@@ -19,9 +20,15 @@ def command(
     *,
     field: Annotated[
         Optional[str],
-        typer.Option("--field", metavar="FIELD", help="Only disagreements about this field (date, city, ...)."),
+        typer.Option(
+            "--field",
+            metavar="FIELD",
+            help="Only disagreements about this field (date, city, ...).",
+            autocompletion=completion.complete_field,
+        ),
     ] = None,
     filters_all: Filters,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Every recorded disagreement between sources: the meeting, the field, what each source claims, the value
@@ -36,4 +43,5 @@ def command(
 
       summits disputes --leader Putin
     """
-    emit(disputes_view(disputes(select(dataset, filters_all).meetings, field)), output)
+    shown, more = first(disputes(select(dataset, filters_all).meetings, field), limit)
+    emit(disputes_view(shown), output, more)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import CallsOption, FormatOption
+from summits.commands.options import CallsOption, FormatOption, LimitOption, first
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.leaders import leaders_view, profiles_view
@@ -27,6 +27,7 @@ def command(
         ),
     ] = None,
     calls: CallsOption = False,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Every leader with offices and number of meetings; or, with a NAME, that leader's offices, counterparts,
@@ -46,7 +47,8 @@ def command(
       summits leaders Putin --calls --format json
     """
     if name is None:
-        emit(leaders_view(dataset.leaders, leader_counts(dataset)), output)
+        leaders, more = first(dataset.leaders, limit)
+        emit(leaders_view(leaders, leader_counts(dataset)), output, more)
         return
     ids = resolve_leader(dataset, name)
     profiles = [leader_profile(dataset, x) for x in dataset.leaders if x.id in ids]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, LimitOption, first
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.meetings import meetings_view
@@ -10,7 +10,9 @@ from summits.output.text import left_out_note
 from summits.query.filters import Filters, select
 
 
-def command(dataset: Dataset, *, filters: Filters, output: FormatOption = Format.table) -> None:
+def command(
+    dataset: Dataset, *, filters: Filters, limit: LimitOption = None, output: FormatOption = Format.table
+) -> None:
     """List meetings in chronological order.
 
     Examples:
@@ -22,4 +24,5 @@ def command(dataset: Dataset, *, filters: Filters, output: FormatOption = Format
       summits list --from 1985 --to 1991 --kind summit
     """
     selection = select(dataset, filters)
-    emit(meetings_view(selection.meetings), output, left_out_note(selection.left_out))
+    meetings, more = first(selection.meetings, limit)
+    emit(meetings_view(meetings), output, more, left_out_note(selection.left_out))

@@ -5,14 +5,16 @@ query Filters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from inspect import Parameter
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from summits import completion
 from summits.model import Kind
 from summits.output.formats import Format
+from summits.query.names import BadValue
 
 MeetingIdArgument = Annotated[
     str,
@@ -58,7 +60,12 @@ KindOption = Annotated[
 ]
 TopicOption = Annotated[
     Optional[list[str]],
-    typer.Option("--topic", metavar="TEXT", help="Topic, part of a word is enough (repeat for any of several)."),
+    typer.Option(
+        "--topic",
+        metavar="TOPIC",
+        help="Topic, part of a word is enough (repeat for any of several).",
+        autocompletion=completion.complete_topic,
+    ),
 ]
 ContactOption = Annotated[
     Optional[list[str]],
@@ -75,6 +82,20 @@ AllOption = Annotated[
     bool,
     typer.Option("--all", help="Every record: also attended-only events, calls and leaders out of office."),
 ]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", metavar="N", help="Show the first N only.")]
+
+T = TypeVar("T")
+
+
+def first(items: Sequence[T], limit: int | None) -> tuple[Sequence[T], str | None]:
+    """The first `limit` items (all of them without --limit), and a note saying how many were left out, if any."""
+    if limit is None:
+        return items, None
+    if limit < 1:
+        raise BadValue(f"--limit must be 1 or more, not {limit}.")
+    if len(items) <= limit:
+        return items, None
+    return items[:limit], f"note: showing the first {limit} of {len(items)}; raise or drop --limit for more."
 
 
 def _option(name: str, annotation: Any, default: Any) -> Parameter:

@@ -7,7 +7,14 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption, FromOption, OptionalMeetingIdArgument, ToOption
+from summits.commands.options import (
+    FormatOption,
+    FromOption,
+    LimitOption,
+    OptionalMeetingIdArgument,
+    ToOption,
+    first,
+)
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.quotes import quotes_across_view, quotes_view
@@ -33,6 +40,7 @@ def command(
     text: Annotated[
         Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Only quotes holding all these words.")
     ] = None,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Quotes, each with speaker, context and source (publisher and date), marked "(translated)" where the words
@@ -48,12 +56,13 @@ def command(
 
       summits quote --from 1985 --to 1991 --format json
     """
-    first, last = parse_bounds(start, end)
+    since, until = parse_bounds(start, end)
     if meeting_id is not None:
-        if first or last:
+        if since or until:
             raise BadValue("--from and --to search every meeting's quotes: give them without a meeting ID.")
         meeting = resolve_meeting(dataset, meeting_id)
-        quotes = quotes_of(dataset, meeting, speaker, text)
-        emit(quotes_view(dataset, meeting, quotes, speaker), output)
+        quotes, more = first(quotes_of(dataset, meeting, speaker, text), limit)
+        emit(quotes_view(dataset, meeting, quotes, speaker), output, more)
         return
-    emit(quotes_across_view(dataset, quotes_across(dataset, speaker, first, last, text)), output)
+    pairs, more = first(quotes_across(dataset, speaker, since, until, text), limit)
+    emit(quotes_across_view(dataset, pairs), output, more)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
 
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, LimitOption, first
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.search import search_view
@@ -16,11 +17,20 @@ from summits.query.names import BadValue
 from summits.query.search import query_words, search
 
 
+class SearchOrder(str, Enum):
+    score = "score"
+    date = "date"
+
+
 def command(
     dataset: Dataset,
     *,
-    text: Annotated[list[str], typer.Argument(metavar="TEXT", help="Words to find; every word must match somewhere.")],
+    text: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to find; every word must match somewhere.")],
     filters: Filters,
+    sort: Annotated[
+        SearchOrder, typer.Option("--sort", help="Best match first (score), or in date order (date).")
+    ] = SearchOrder.score,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Find meetings by words in their place, event, summary, topics, agreements or quotes, best match first.
@@ -44,8 +54,9 @@ def command(
     results = search(dataset, selection.meetings, phrase)
     why = {m.id: reason for reason, m in selection.excluded}
     hidden = search(dataset, [m for _, m in selection.excluded], phrase)
-    emit(
-        search_view(dataset, results, words),
-        output,
-        left_out_note(reasons([(why[r.meeting.id], r.meeting) for r in hidden])),
-    )
+    note = left_out_note(reasons([(why[r.meeting.id], r.meeting) for r in hidden]))
+    if sort is SearchOrder.date:
+        position = {id(m): i for i, m in enumerate(selection.meetings)}
+        results = sorted(results, key=lambda r: position[id(r.meeting)])
+    shown, more = first(results, limit)
+    emit(search_view(dataset, shown, words), output, more, note)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from summits import completion
-from summits.commands.options import FormatOption
+from summits.commands.options import FormatOption, LimitOption, first
 from summits.model import Dataset, SourceKind
 from summits.output.formats import Format, emit
 from summits.output.sources import source_detail_view, sources_view
@@ -27,6 +27,7 @@ def command(
     ] = None,
     kind: Annotated[Optional[SourceKind], typer.Option("--kind", help="Only sources of this kind.")] = None,
     uncited: Annotated[bool, typer.Option("--uncited", help="Only sources that no record cites.")] = False,
+    limit: LimitOption = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Every source: id, kind, title, publisher, date, URL, and how many meetings, quotes, dispute claims and
@@ -49,4 +50,5 @@ def command(
         return
     chosen = [s for s in dataset.sources if kind is None or s.kind == kind.value]
     chosen.sort(key=lambda s: KIND_ORDER.get(s.kind, len(KIND_ORDER)))
-    emit(sources_view([c for c in citations(dataset, chosen) if not uncited or c.total == 0]), output)
+    shown, more = first([c for c in citations(dataset, chosen) if not uncited or c.total == 0], limit)
+    emit(sources_view(shown), output, more)

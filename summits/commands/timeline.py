@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from summits.commands.options import FormatOption
 from summits.model import Dataset
 from summits.output.formats import Format, emit
+from summits.output.terminal import say, stdout_console
 from summits.output.text import left_out_note
 from summits.output.timeline import timeline_view
 from summits.query.filters import Filters, select
+from summits.query.names import BadValue
 from summits.query.timeline import ColourBy, Per, bin_meetings
 
 
@@ -24,6 +27,15 @@ def command(
         typer.Option("--colour-by", "--color-by", "-c", help="Split each bar by U.S. president or by kind."),
     ] = ColourBy.president,
     filters: Filters,
+    save_to: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Save the chart as the terminal shows it, in colour: FILE.svg (a picture), .html or .txt.",
+        ),
+    ] = None,
     output: FormatOption = Format.table,
 ) -> None:
     """Meetings per decade or per year as a bar chart, each bar split by U.S. president (or by kind).
@@ -38,7 +50,21 @@ def command(
       summits timeline --per year --from 1985 --to 1991 --colour-by kind
 
       summits timeline --leader Putin --calls --format csv
+
+      summits timeline --output timeline.svg
     """
     selection = select(dataset, filters)
     chart = bin_meetings(selection.meetings, per.value, colour_by.value)
-    emit(timeline_view(chart), output, left_out_note(selection.left_out))
+    view = timeline_view(chart)
+    note = left_out_note(selection.left_out)
+    if save_to is None:
+        emit(view, output, note)
+        return
+    if output is not Format.table:
+        raise BadValue("--output saves the chart as the terminal shows it; leave out --format, or write to stdout.")
+    from summits.output.pictures import save
+
+    save(view, save_to, stdout_console().width, title="summits timeline")
+    say(f"Wrote the timeline to {save_to}.")
+    if note:
+        say(note, "dim")

@@ -87,16 +87,18 @@ def _file_kind(mode: int) -> str:
     return "not a regular file"
 
 
+STDIN = "-"  # --data - reads the dataset from standard input
+
+
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a dataset file, without a byte-order mark; DataFileError when it cannot be read or is empty.
+    """The bytes of a dataset file (or of standard input, for the path "-"), without a byte-order mark;
+    DataFileError when it cannot be read or is empty.
 
     Only a regular file is read, and at most MAX_DATA_BYTES of it: a device (/dev/zero), a FIFO or a socket is
-    refused at once, without reading from it or waiting for a writer."""
-    if str(path) == "-":
-        raise DataFileError(
-            "--data -: summits does not read a dataset from standard input; save it to a file (.toml, or .json "
-            "for JSON) and give that file's path"
-        )
+    refused at once, without reading from it or waiting for a writer. Standard input is read to its end, and
+    at most MAX_DATA_BYTES of it, when it is not a terminal."""
+    if str(path) == STDIN:
+        return _checked(_read_stdin(), path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -123,10 +125,31 @@ def read_bytes(path: Path) -> bytes:
         raise DataFileError(f"{path}: cannot read the file ({exc.strerror or exc}).") from None
     finally:
         os.close(fd)
+    return _checked(raw, path)
+
+
+def _checked(raw: bytes, path: Path) -> bytes:
     if raw.startswith(BOM):
         raw = raw[3:]  # a byte-order mark, as some Windows editors write: still UTF-8, and not part of the data
     if not raw or raw.isspace():  # (not raw.strip(), which would copy a large file to look at its first byte)
-        raise DataFileError(f"{path}: the file is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
+        where = "--data -: standard input" if str(path) == STDIN else f"{path}: the file"
+        raise DataFileError(f"{where} is empty. A dataset needs [[leaders]], [[sources]] and [[meetings]].")
+    return raw
+
+
+def _read_stdin() -> bytes:
+    """The dataset piped in (`summits --data - list < meetings.toml`), never more than the limit."""
+    stream = sys.stdin
+    try:
+        if stream is None or stream.isatty():
+            raise DataFileError(
+                "--data -: standard input is a terminal; pipe the dataset in (summits --data - list < meetings.toml)."
+            )
+        raw = stream.buffer.read(MAX_DATA_BYTES + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise DataFileError(f"--data -: cannot read standard input ({exc}).") from None
+    if len(raw) > MAX_DATA_BYTES:
+        raise DataFileError(f"--data -: too large (more than {MAX_DATA_BYTES:,} bytes).")
     return raw
 
 
@@ -155,7 +178,7 @@ def parse_document(path: Path, raw: bytes) -> dict[str, Any]:
             f"{path}: not valid UTF-8 (byte {exc.start + 1}, line {line}). Save the file as UTF-8."
         ) from None
     # The parsers are imported here, not at the top: a dataset read back from the cache (the usual case) needs none.
-    is_json = path.suffix.lower() == ".json"
+    is_json = path.suffix.lower() == ".json" or (str(path) == STDIN and text.lstrip().startswith("{"))
     if is_json:
         import json
 

@@ -15,7 +15,7 @@ from typing import IO, Any, TypeVar
 
 from rich.console import Console, RenderableType
 
-from summits.output.terminal import say, stdout_console, utf8_output
+from summits.output.terminal import say, stdout_console, stdout_is_terminal, utf8_output
 from summits.output.text import escape_controls, spreadsheet_safe
 
 T = TypeVar("T")
@@ -24,9 +24,12 @@ T = TypeVar("T")
 class Format(str, Enum):
     """How a command writes what it shows (--format)."""
 
-    table = "table"  # for people: Rich tables, laid out for the terminal
+    table = "table"  # for people: Rich tables laid out for the terminal; through a pipe, one line a row
     json = "json"  # for programs: the documented JSON contract
+    jsonl = "jsonl"  # for programs reading a line at a time: the same objects, one a line
     csv = "csv"  # for spreadsheets: a header, then one row per item
+    tsv = "tsv"  # for cut, awk and sort: the CSV fields, tab-separated, one line a row
+    markdown = "markdown"  # for a document: the CSV fields as a Markdown table
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class View:
     render: Callable[[Console], Iterable[RenderableType]]  # for people, laid out for the console's width
     empty: str | None = None  # said on stderr when there is nothing to show
     wrap: bool = True  # False: lines to paste (citations), printed whole, never wrapped to the width
+    chart: bool = False  # a chart scales to the width: through a pipe it gets $COLUMNS (or 80), not every column
 
 
 def items_view(
@@ -81,10 +85,26 @@ def emit(view: View, output: Format, *notes: str | None) -> None:
 
 @writer(Format.table)
 def write_table(view: View) -> None:
-    if view.count:
-        console = stdout_console()
+    """On a terminal, the tables laid out for its width, through the pager when taller than the screen. Through a
+    pipe, the same columns on one line a row, tab-separated (see output/plain.py)."""
+    if not view.count:
+        return
+    if not stdout_is_terminal():
+        from summits.output.plain import WIDE, plain_console, plain_lines
+
+        console = plain_console(None if view.chart else WIDE)
+        sys.stdout.writelines(f"{line}\n" for line in plain_lines(view.render(console), console))
+        return
+    from summits.output.pager import page, pager_for
+
+    console = stdout_console()
+    with console.capture() as capture:
         for part in view.render(console):
             console.print(part, crop=False, soft_wrap=not view.wrap)  # a URL runs past the edge whole rather than cut
+    text = capture.get()
+    pager = pager_for(text.count("\n"), console.height)
+    if pager is None or not page(text, pager):
+        sys.stdout.write(text)
 
 
 # Characters that a terminal acts on (C0 and C1 controls, DEL) or that reorder the text shown (bidi controls).
@@ -116,6 +136,19 @@ def write_json(view: View) -> None:
     sys.stdout.write("\n")
 
 
+@writer(Format.jsonl)
+def write_jsonl(view: View) -> None:
+    """The JSON objects one a line, exact or escaped as write_json writes them."""
+    import json
+
+    data = view.data()
+    ascii_only, to_terminal = not utf8_output(), _to_terminal()
+    for item in data if isinstance(data, list) else [data]:
+        line = json.dumps(item, ensure_ascii=ascii_only)
+        sys.stdout.write(terminal_safe_json(line) if to_terminal else line)
+        sys.stdout.write("\n")
+
+
 def _shown(cell: object) -> object:
     if isinstance(cell, str):
         return escape_controls(cell)
@@ -141,3 +174,37 @@ def write_rows(stream: IO[str], header: Sequence[str], rows: Iterable[Sequence[o
     out.writerow(header)
     for row in rows:
         out.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+@writer(Format.tsv)
+def write_tsv(view: View) -> None:
+    """The CSV fields, tab-separated; to a terminal, control and bidi characters shown escaped (as for CSV)."""
+    rows: Iterable[Sequence[object]] = view.rows()
+    if _to_terminal():
+        rows = [[_shown(cell) for cell in row] for row in rows]
+    for row in (view.header, *rows):
+        sys.stdout.write("\t".join(_one_line(spreadsheet_safe(cell)) for cell in row))
+        sys.stdout.write("\n")
+
+
+@writer(Format.markdown)
+def write_markdown(view: View) -> None:
+    """The CSV fields as a Markdown table; to a terminal, control and bidi characters shown escaped."""
+    rows: Iterable[Sequence[object]] = view.rows()
+    if _to_terminal():
+        rows = [[_shown(cell) for cell in row] for row in rows]
+    sys.stdout.write(f"| {' | '.join(_markdown_cell(name) for name in view.header)} |\n")
+    sys.stdout.write(f"|{' --- |' * len(view.header)}\n")
+    for row in rows:
+        sys.stdout.write(f"| {' | '.join(_markdown_cell(cell) for cell in row)} |\n")
+
+
+def _one_line(text: str) -> str:
+    """A value on one line with no tab in it: line breaks and tabs become spaces."""
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
+def _markdown_cell(cell: object) -> str:
+    text = "" if cell is None else "; ".join(cell) if isinstance(cell, (list, tuple)) else str(cell)
+    text = _one_line(text)
+    return text.replace("\\", "\\\\").replace("|", "\\|")

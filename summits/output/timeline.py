@@ -29,6 +29,7 @@ def timeline_view(timeline: Timeline) -> View:
         rows=lambda: timeline_csv_rows(timeline),
         render=lambda console: timeline_lines(timeline, console.width, use_colour=_in_colour(console)),
         empty="No meetings match.",
+        chart=True,
     )
 
 

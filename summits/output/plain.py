@@ -1,0 +1,50 @@
+"""Tables for a program reading a pipe: one line per row, the columns the terminal shows, tab-separated, nothing
+wrapped, padded or coloured (as gh does). What is not a table (a chart, a meeting's details) is written as the
+terminal would show it on a screen wide enough, without colour and without trailing spaces."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+WIDE = 1000  # columns: a console this wide makes every view pick its widest layout, with every column
+
+
+def plain_console(width: int | None = WIDE) -> Console:
+    """A console that lays views out for a pipe: wide (or $COLUMNS, or 80, for width None), no colour."""
+    return Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False, soft_wrap=True
+    )
+
+
+def cell_text(cell: object) -> str:
+    """A cell on one line: its lines joined with "; ", tabs made spaces."""
+    text = cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
+    return "; ".join(part.strip() for part in text.replace("\t", " ").split("\n") if part.strip())
+
+
+def table_lines(table: Table) -> Iterator[str]:
+    columns = table.columns
+    if table.show_header:
+        yield "\t".join(cell_text(column.header) for column in columns)
+    for cells in zip(*(column.cells for column in columns), strict=True):
+        yield "\t".join(cell_text(cell) for cell in cells)
+
+
+def plain_lines(parts: Iterable[RenderableType], console: Console) -> Iterator[str]:
+    for part in parts:
+        if isinstance(part, Table):
+            yield from table_lines(part)
+        elif isinstance(part, Group):
+            yield from plain_lines(part.renderables, console)
+        elif isinstance(part, Padding):  # an indented table: the table itself
+            yield from plain_lines([part.renderable], console)
+        else:
+            with console.capture() as capture:
+                console.print(part)
+            yield from (line.rstrip() for line in capture.get().splitlines())
