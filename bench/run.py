@@ -74,22 +74,23 @@ SHIPPED_COMMANDS = (
 RACE = ("count", "--by", "president")  # the command that must beat the click-only peer
 COMPLETION_WORDS = "summits quote hel"  # TAB after "hel": the meeting ids starting so
 
-# Meetings per U.S. president in office on the day, leaving out phone and video calls: the answer of
-# `summits count --by president` (less its row of meetings with no sitting president), as the README shows it.
+# Meetings per U.S. president in office on the day, as `summits count --by president` counts them by default:
+# talks and encounters between leaders in office (the SQLite export says which with `between_leaders`).
 PRESIDENTS_SQL = """
 SELECT l.name AS key, COUNT(*) AS count
 FROM meetings AS m
-JOIN kinds AS k ON k.kind = m.kind
 JOIN participants AS p ON p.meeting_id = m.id AND p.is_president = 1
 JOIN leaders AS l ON l.id = p.leader_id
-WHERE NOT k.is_call
+WHERE m.contact IN ('talks', 'encounter') AND m.between_leaders = 1
 GROUP BY l.id
 ORDER BY MIN(m.seq)
 """
+# The JSON export has the data file's shape, without derived facts: a president in office on the day, at talks
+# or an encounter (every such record in the shipped data has a Soviet or Russian leader in office too).
 PRESIDENTS_JQ = """
 [.leaders[] | select(.country == "US") | {id, name, terms: [.offices[]? | select(.title == "President")]}
  | select(.terms != [])] as $presidents
-| [.meetings[] | select(.kind != "phone" and .kind != "video") as $m
+| [.meetings[] | select(.contact == "talks" or .contact == "encounter") as $m
    | $presidents[] | select(.id as $id | $m.participants | index($id))
    | select(any(.terms[]; .start <= $m.date and $m.date <= (.end // "9999"))) | .name]
 | group_by(.) | map({key: .[0], count: length})

@@ -429,6 +429,7 @@ def test_a_dataset_of_100000_meetings_loads_and_says_so_first(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode() == (
         f"summits: reading {path} ({megabytes:.0f} MB); a file this large takes a while to check.\n"
+        "Counted: talks, encounters and calls between leaders in office on the day.\n"
     )
     rows = [line.split(",") for line in done.stdout.decode().splitlines()]
     assert rows[0] == ["key", "count", "reported", "meetings"]

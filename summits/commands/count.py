@@ -10,9 +10,9 @@ import typer
 from summits import completion
 from summits.commands.options import FormatOption
 from summits.model import Dataset
-from summits.output.counts import counts_view
+from summits.output.counts import counts_view, reported_note
 from summits.output.formats import Format, emit
-from summits.output.text import counted_note, left_out_note
+from summits.output.text import counted_note
 from summits.query.counts import count
 from summits.query.filters import Filters, select
 from summits.query.names import GROUPINGS, resolve_grouping
@@ -67,5 +67,7 @@ def command(
     rows = count(dataset, selection.meetings, grouping, filters)
     if sort is CountOrder.by_count:
         rows = sorted(rows, key=lambda row: -row.count)  # (a stable sort: ties keep the grouping's order)
-    counted = counted_note(filters, selection.left_out)
-    emit(counts_view(rows, grouping, explain, counted), output, left_out_note(selection.left_out))
+    # What was counted, and where the reported totals come from, are said under the table, on stderr: a pipe
+    # gets the rows alone.
+    notes = (reported_note(rows), counted_note(filters, selection.left_out)) if rows else ()
+    emit(counts_view(rows, grouping, explain), output, *notes)

@@ -15,18 +15,11 @@ from summits.output.text import data_table, plain, tally_verdict
 from summits.query.counts import CountRow
 
 
-def counts_view(rows: Sequence[CountRow], by: str, explain: bool = False, counted: str | None = None) -> View:
-    """Counts per group; `explain` lists under each row the ids it counted; `counted` says, under the table,
-    what was counted."""
+def counts_view(rows: Sequence[CountRow], by: str, explain: bool = False) -> View:
+    """Counts per group; `explain` lists under each row the ids it counted."""
 
     def table(console: Console) -> list[RenderableType]:
-        parts: list[RenderableType] = [count_table(rows, by, explain)]
-        if any(r.checks for r in rows):
-            ids = ", ".join(c.tally.id for r in rows for c in r.checks)
-            parts.append(Text(f"\nReported totals, with their definitions and sources: summits tallies ({ids})."))
-        if counted:
-            parts.append(Text(f"\n{counted}", style="dim"))
-        return parts
+        return [count_table(rows, by, explain)]
 
     return items_view(
         rows,
@@ -74,3 +67,9 @@ def count_table(rows: Sequence[CountRow], by: str, explain: bool = False) -> Tab
             Text("Total", style="bold"), Text(str(total), style="bold"), *([Text("")] * (2 if with_reports else 0))
         )
     return table
+
+
+def reported_note(rows: Sequence[CountRow]) -> str | None:
+    """Where to read the reported totals shown beside rows, or None when no row shows one."""
+    ids = ", ".join(c.tally.id for r in rows for c in r.checks)
+    return f"Reported totals, with their definitions and sources: summits tallies ({ids})." if ids else None

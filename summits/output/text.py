@@ -166,17 +166,21 @@ LEFT_OUT_WORDING = {
 }
 
 
+def _left_out_parts(left_out: dict[str, int]) -> list[str]:
+    """ "12 attended-only (--contact attended)", "21 calls (--calls)", ... in a fixed order."""
+    parts = []
+    for reason, (what, flag) in LEFT_OUT_WORDING.items():
+        if n := left_out.get(reason, 0):
+            parts.append(f"{plural(n, 'call') if reason == 'call' else f'{n} {what}'} ({flag})")
+    return parts
+
+
 def left_out_note(left_out: dict[str, int], every_record: bool = True) -> str | None:
     """The one line that says what the default selection left out, and which flag brings each back, or None.
     `every_record`: the command takes --all."""
     if not any(left_out.values()):
         return None
-    parts = []
-    for reason, (what, flag) in LEFT_OUT_WORDING.items():
-        n = left_out.get(reason, 0)
-        if n:
-            noun = plural(n, "call") if reason == "call" else f"{n} {what}"
-            parts.append(f"{noun} ({flag})")
+    parts = _left_out_parts(left_out)
     if not every_record:
         return f"note: also matching but left out: {', '.join(parts)}."
     return f"note: also matching but left out: {', '.join(parts)}; --all includes every record."
@@ -187,13 +191,10 @@ def counted_note(filters: Filters, left_out: dict[str, int]) -> str:
     if filters.everything:
         what = "every record that matches, whatever the contact level and offices"
     else:
-        levels = " and ".join(CONTACT_PLURALS[c] for c in Contact if c in filters.wanted_contacts)
+        names = [CONTACT_PLURALS[c] for c in Contact if c in filters.wanted_contacts]
+        levels = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         what = f"{levels} between leaders in office on the day"
-    left = [
-        plural(n, "call") if r == "call" else f"{n} {what}"
-        for r, (what, _) in LEFT_OUT_WORDING.items()
-        if (n := left_out.get(r, 0))
-    ]
+    left = _left_out_parts(left_out)
     return f"Counted: {what}" + (f"; left out: {', '.join(left)}." if left else ".")
 
 
