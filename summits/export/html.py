@@ -268,7 +268,7 @@ def _filter_form(dataset: Dataset, meetings: list[Meeting]) -> Iterator[str]:
     yield '<form class="filters" id="filters" role="search" aria-label="Filter the meetings" hidden>'
     yield (
         '<label>Leader <input name="leader" list="leader-names" autocomplete="off" '
-        'placeholder="e.g. Gorbachev, or Reagan + Gorbachev"></label>'
+        'placeholder="e.g. Gorbachev; A + B for both"></label>'
     )
     yield '<datalist id="leader-names">'
     for leader in dataset.leaders:
