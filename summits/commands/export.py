@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from summits.export import EXPORTERS, ExportError, exporter
+from summits.export import EXPORTERS, ExportError, exporter, part_of
 from summits.export.files import check_directory_target, check_file_target
 from summits.model import Dataset
 from summits.output.formats import terminal_safe_json
 from summits.output.terminal import say
+from summits.query.filters import Filters, select
 from summits.query.names import BadValue
 
 STDOUT = "-"
@@ -35,13 +36,16 @@ def command(
             "--output",
             "-o",
             metavar="PATH",
-            help="File to write; for csv, a directory to write the tables into. '-' writes json or markdown "
-            "to standard output.",
+            help="File to write; for csv, a directory to write the tables into. '-' writes json, markdown or "
+            "html to standard output.",
         ),
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace files that already exist.")] = False,
+    *,
+    filters_all: Filters,
 ) -> None:
-    """Export the whole dataset (or the --data file) as JSON, CSV, SQLite or Markdown.
+    """Export the whole dataset (or the --data file) as JSON, CSV, SQLite, Markdown or one HTML page; with
+    filters, only the meetings they select (every record of them, whatever the contact level).
 
     Examples:
 
@@ -50,8 +54,12 @@ def command(
       summits export --format csv --output summits-csv/
 
       summits export --format json --output - | jq '.meetings | length'
+
+      summits export --format html --output reagan-gorbachev.html --leader Reagan --leader Gorbachev
     """
     chosen = exporter(export_format)
+    if filters_all != Filters(everything=True):
+        dataset = part_of(dataset, select(dataset, filters_all).meetings)
     if output == STDOUT:
         if chosen.text is None:
             what = "a directory" if chosen.files is not None else "a file"

@@ -101,7 +101,7 @@ def test_unknown_format_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = _export(run, "xlsx", tmp_path / "out.xlsx")
     assert result.exit_code == 2
     assert result.stderr == (
-        "summits: error: unknown value for --format 'xlsx'\nValid choices: json, csv, sqlite, markdown.\n"
+        "summits: error: unknown value for --format 'xlsx'\nValid choices: json, csv, sqlite, markdown, html.\n"
     )
 
 
