@@ -274,7 +274,7 @@ def test_timeline_is_the_chart_of_summits_timeline(page: str) -> None:
 
 def test_counts_and_tallies(page: str) -> None:
     counts = Page(page).text_of("counts")
-    assert "Counted: talks and encounters between leaders in office on the day; left out: 1 call." in counts
+    assert "Counted: talks and encounters between leaders in office on the day; left out: 1 call (--calls)." in counts
     assert (
         "summits count --by president President Listed Ronald Reagan 2 George W. Bush 2 Donald Trump 2 "
         "Meetings per pair summits count --by pair Pair Listed Reported On its definition Verdict "
