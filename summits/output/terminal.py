@@ -49,9 +49,18 @@ def pager_allowed() -> bool:
     return _pager_allowed
 
 
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):  # closed or missing: not a terminal
+        return False
+
+
 def stderr_console() -> Console:
     # Messages can meet a closed pipe too (`summits list 2>&1 | head -1`): end the same quiet way.
-    return _DataConsole(stderr=True, highlight=False, soft_wrap=True)
+    # On a terminal a long message is wrapped at spaces, never inside a word (or inside an option such as
+    # --contact); into a file or a pipe it stays one line, for grep.
+    return _DataConsole(stderr=True, highlight=False, soft_wrap=not _isatty(sys.stderr))
 
 
 def as_prose(text: str) -> str:
