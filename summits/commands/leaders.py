@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
-
-from summits import completion
-from summits.commands.options import CallsOption, FormatOption, LimitOption, first
+from summits.commands.options import CallsOption, FormatOption, LeaderNameArgument, LimitOption, first
 from summits.model import Dataset
 from summits.output.formats import Format, emit
 from summits.output.leaders import leaders_view, profiles_view
@@ -18,14 +13,7 @@ from summits.query.names import resolve_leader
 
 def command(
     dataset: Dataset,
-    name: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="NAME",
-            help="A leader by name, surname, alias or id; a surname shared by several shows each.",
-            autocompletion=completion.complete_leader,
-        ),
-    ] = None,
+    name: LeaderNameArgument = None,
     calls: CallsOption = False,
     limit: LimitOption = None,
     output: FormatOption = Format.table,

@@ -24,6 +24,32 @@ OptionalMeetingIdArgument = Annotated[
     Optional[str],
     typer.Argument(metavar="ID", help="Meeting id, e.g. helsinki-2018.", autocompletion=completion.complete_meeting_id),
 ]
+LeaderNameArgument = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="NAME",
+        help="A leader by name, surname, alias or id; a surname shared by several shows each.",
+        autocompletion=completion.complete_leader,
+    ),
+]
+SourceIdArgument = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="ID",
+        help="A source id, to show it in full with every record that cites it.",
+        autocompletion=completion.complete_source_id,
+    ),
+]
+SpeakerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--speaker",
+        "-s",
+        metavar="NAME",
+        help="Only this speaker's words (a joint statement counts for each of its speakers).",
+        autocompletion=completion.complete_speaker,
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 LeaderOption = Annotated[

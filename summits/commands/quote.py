@@ -6,12 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits import completion
 from summits.commands.options import (
     FormatOption,
     FromOption,
     LimitOption,
     OptionalMeetingIdArgument,
+    SpeakerOption,
     ToOption,
     first,
 )
@@ -25,16 +25,7 @@ from summits.query.names import BadValue, resolve_meeting
 def command(
     dataset: Dataset,
     meeting_id: OptionalMeetingIdArgument = None,
-    speaker: Annotated[
-        Optional[str],
-        typer.Option(
-            "--speaker",
-            "-s",
-            metavar="NAME",
-            help="Only this speaker's words (a joint statement counts for each of its speakers).",
-            autocompletion=completion.complete_speaker,
-        ),
-    ] = None,
+    speaker: SpeakerOption = None,
     start: FromOption = None,
     end: ToOption = None,
     text: Annotated[

@@ -6,8 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summits import completion
-from summits.commands.options import FormatOption, LimitOption, first
+from summits.commands.options import FormatOption, LimitOption, SourceIdArgument, first
 from summits.model import Dataset, SourceKind
 from summits.output.formats import Format, emit
 from summits.output.sources import source_detail_view, sources_view
@@ -17,14 +16,7 @@ from summits.query.sources import KIND_ORDER, citations, cited_by
 
 def command(
     dataset: Dataset,
-    source_id: Annotated[
-        Optional[str],
-        typer.Argument(
-            metavar="ID",
-            help="A source id, to show it in full with every record that cites it.",
-            autocompletion=completion.complete_source_id,
-        ),
-    ] = None,
+    source_id: SourceIdArgument = None,
     kind: Annotated[Optional[SourceKind], typer.Option("--kind", help="Only sources of this kind.")] = None,
     uncited: Annotated[bool, typer.Option("--uncited", help="Only sources that no record cites.")] = False,
     limit: LimitOption = None,
