@@ -75,7 +75,10 @@ MAX_DATA_BYTES = 1 << 30  # 1 GiB: far beyond any dataset (the shipped one is un
 BOM = b"\xef\xbb\xbf"
 
 
-def _file_kind(mode: int) -> str:
+def file_type(mode: int) -> str:
+    """What a path is, in words, when it is not a regular file (for `--data` and `--output` messages)."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISCHR(mode):
@@ -115,7 +118,7 @@ def read_bytes(path: Path) -> bytes:
             raise DataFileError(f"{path}: is a directory, not a dataset file. Give the path of a .toml file.")
         if not stat.S_ISREG(info.st_mode):
             raise DataFileError(
-                f"{path}: {_file_kind(info.st_mode)}, not a regular file; summits reads a dataset only from a "
+                f"{path}: {file_type(info.st_mode)}, not a regular file; summits reads a dataset only from a "
                 "regular file. Save the data to a file and give its path."
             )
         if info.st_size > MAX_DATA_BYTES:

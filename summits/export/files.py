@@ -21,6 +21,8 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from summits.dataset.files import file_type
+
 STDOUT_HINT = "to write to standard output, use -o -"
 
 
@@ -28,23 +30,9 @@ class ExportError(Exception):
     """The output path cannot be used (exists, is not a regular file, its directory is missing, not writable)."""
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _not_regular(path: Path, mode: int) -> ExportError:
     return ExportError(
-        f"{path} is {_kind(mode)}; exports are written only to regular files, and never replace anything else "
+        f"{path} is {file_type(mode)}; exports are written only to regular files, and never replace anything else "
         f"({STDOUT_HINT})"
     )
 
@@ -95,7 +83,7 @@ def check_directory_target(path: Path, names: Sequence[str], force: bool) -> Non
         mode = inner.lstat().st_mode
         if name in names and not stat.S_ISREG(mode):
             raise ExportError(
-                f"{inner} is {_kind(mode)}, not a file an export wrote; move it away, or choose another --output"
+                f"{inner} is {file_type(mode)}, not a file an export wrote; move it away, or choose another --output"
             )
     others = [name for name in entries if name not in names]
     if others:
