@@ -10,6 +10,7 @@ from summits.export.files import write_text
 from summits.model import COUNTRY_NAMES, LANGUAGE_NAMES, Dataset, Meeting, PartialDate
 from summits.output.text import date_range_label, escape_controls, tally_reason, tally_scope, tally_verdict
 from summits.query.names import speaker_label
+from summits.query.sources import primary_first
 from summits.query.tallies import reconcile_all
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
@@ -95,10 +96,7 @@ def markdown_lines(dataset: Dataset) -> Iterator[str]:
         yield ""
         yield "### Sources"
         yield ""
-        for source_id in m.sources:
-            s = dataset.source(source_id)
-            if s is None:  # pragma: no cover - the loader rejects dangling references
-                continue
+        for s in primary_first(dataset, m.sources):  # the record of what was said first
             details = ", ".join(md(x) for x in (s.publisher, _iso(s.date)) if x)
             line = f"- `{s.id}`: {md(s.title)}" + (f" ({details})" if details else "")
             yield line + (f" {_url(s.url)}" if s.url else "")
