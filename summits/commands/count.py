@@ -64,9 +64,7 @@ def command(
     """
     grouping = resolve_grouping(by)
     selection = select(dataset, filters)
-    rows = count(dataset, selection.meetings, grouping, filters)
-    if sort is CountOrder.by_count:
-        rows = sorted(rows, key=lambda row: -row.count)  # (a stable sort: ties keep the grouping's order)
+    rows = count(dataset, selection.meetings, grouping, filters, largest_first=sort is CountOrder.by_count)
     # What was counted, and where the reported totals come from, are said under the table, on stderr: a pipe
     # gets the rows alone.
     notes = (reported_note(rows), counted_note(filters, selection.left_out)) if rows else ()

@@ -64,10 +64,14 @@ def _group_keys(meeting: Meeting, by: str) -> list[tuple[int, str, tuple[str, ..
 
 
 def count(
-    dataset: Dataset, meetings: Sequence[Meeting], by: str, filters: Filters | None = None, sort: str = "default"
+    dataset: Dataset,
+    meetings: Sequence[Meeting],
+    by: str,
+    filters: Filters | None = None,
+    largest_first: bool = False,
 ) -> list[CountRow]:
     """Meetings per group. Rows for people and pairs come in order of their first meeting; years and decades in
-    order; countries, kinds and contact levels by number, largest first (`sort="number"`: every grouping by
+    order; countries, kinds and contact levels by number, largest first (`largest_first`: every grouping by
     number). A pair row carries the reported tallies whose scope is the row's, reconciled on their own
     definitions, and only when the filters are the defaults: a filtered row's scope is no tally's."""
     counted: dict[str, list[str]] = {}
@@ -78,7 +82,7 @@ def count(
             counted.setdefault(label, []).append(meeting.id)
             order.setdefault(label, (rank, index))  # people and pairs: by first meeting, as meetings are chronological
             who.setdefault(label, ids)
-    if by in ("country", "kind", "contact") or sort == "number":
+    if by in ("country", "kind", "contact") or largest_first:
         labels = sorted(counted, key=lambda label: (-len(counted[label]), order[label]))
     else:
         labels = sorted(counted, key=lambda label: order[label])
