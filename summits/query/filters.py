@@ -148,10 +148,7 @@ def filters_from(
 ) -> Filters:
     """Filters from what was typed for --leader, --from, --to, --country, --kind, --topic, --contact, --calls
     and --all. Every value given is kept: repeated options other than --leader are unions."""
-    first = _bound(start, "--from", upper=False)
-    last = _bound(end, "--to", upper=True)
-    if first and last and first > last:
-        raise BadValue(f"--from {start} is after --to {end}; swap them or widen the range.")
+    first, last = parse_bounds(start, end)
     contacts = frozenset(resolve_contact(c) for c in contact or ()) or None
     if calls:  # --calls: the default levels, or those asked for, and calls too
         contacts = (contacts if contacts is not None else DEFAULT_CONTACTS) | {Contact.CALL}
@@ -221,23 +218,23 @@ def quotes_across(
     text: str | None = None,
 ) -> list[tuple[Meeting, Quote]]:
     """Every meeting's quotes, in date order, narrowed by speaker, period and words."""
-    found: list[tuple[Meeting, Quote]] = []
-    speaker_matched = speaker is None
-    for meeting in dataset.meetings:
-        if (first and meeting.last_day < first) or (last and meeting.first_day > last):
-            continue
-        quotes = list(meeting.quotes)
-        if speaker is not None:
-            try:
-                quotes = _by_speaker(dataset, quotes, speaker)
-                speaker_matched = True
-            except UnknownName:
-                continue
-        found += [(meeting, q) for q in _with_words(quotes, text)]
-    if not speaker_matched and speaker is not None:
-        every = [q for m in dataset.meetings for q in m.quotes]
-        _by_speaker(dataset, every, speaker)  # raises with suggestions drawn from every speaker
-    return found
+    pairs = [
+        (m, q)
+        for m in dataset.meetings
+        if not ((first and m.last_day < first) or (last and m.first_day > last))
+        for q in m.quotes
+    ]
+    kept = [q for _, q in pairs]
+    if speaker is not None:
+        try:
+            kept = _by_speaker(dataset, kept, speaker)
+        except UnknownName:
+            # No quote of the period is that speaker's: an error only if no quote at all is (the suggestions are
+            # then drawn from every speaker); a known speaker who said nothing in the period gives no quotes.
+            _by_speaker(dataset, [q for m in dataset.meetings for q in m.quotes], speaker)
+            kept = []
+    wanted = {id(q) for q in _with_words(kept, text)}  # by identity: equal quotes at two meetings stay apart
+    return [(m, q) for m, q in pairs if id(q) in wanted]
 
 
 def parse_bounds(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
