@@ -26,6 +26,12 @@ MINI = Path(__file__).parent / "data" / "mini.toml"
 MINI_TEXT = MINI.read_text(encoding="utf-8")
 
 
+# The commands the tests start run with stdout buffered, as people run them: a PYTHONUNBUFFERED in the
+# environment of the test run (some CI images set it) would hide what depends on buffering, such as when a
+# closed pipe is noticed.
+os.environ.pop("PYTHONUNBUFFERED", None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Parsed files are cached in a directory of the test run, never in the home directory of whoever runs it."""

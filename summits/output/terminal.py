@@ -73,7 +73,17 @@ def as_prose(text: str) -> str:
 
 def say(message: str, style: str = "") -> None:
     """A message for the person at the terminal: always on stderr, never mixed with data. A stderr that cannot
-    be written (full, gone) loses the message and nothing else: the exit code stays what it would have been."""
+    be written (full, gone) loses the message and nothing else: the exit code stays what it would have been.
+
+    The data written so far goes out first, so that on a terminal a note follows the table it is about, and a
+    reader that has gone (`| head -1`) is found here, whatever the size of stdout's buffer: the run then ends
+    quietly with 141 instead of writing a note about output nobody is reading. BrokenPipeError is raised."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError, AttributeError):  # stdout full, closed or replaced: the message still goes out
+        pass
     try:
         stderr_console().print(Text(escape_controls(message, keep_newlines=True), style=style))
     except BrokenPipeError:
