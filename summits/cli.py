@@ -437,13 +437,11 @@ def main() -> None:
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
+        say("summits: interrupted", after_data=False)
         code = EXIT_INTERRUPTED
-        with contextlib.suppress(BrokenPipeError):  # the reader went away too: the exit code says interrupted
-            say("summits: interrupted")
     except OSError as error:  # writing the output failed: nothing else in a run lets an OSError through
+        say(f"summits: error: cannot write to standard output: {error.strerror or error}", "red", after_data=False)
         code = EXIT_USAGE
-        with contextlib.suppress(BrokenPipeError):
-            say(f"summits: error: cannot write to standard output: {error.strerror or error}", "red")
     if code == 1 and _click_saw_broken_pipe():
         code = EXIT_BROKEN_PIPE
     if code == EXIT_BROKEN_PIPE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -71,19 +72,17 @@ def as_prose(text: str) -> str:
     return textwrap.fill(text, width=max(40, stderr_console().width), break_long_words=False, break_on_hyphens=False)
 
 
-def say(message: str, style: str = "") -> None:
+def say(message: str, style: str = "", *, after_data: bool = True) -> None:
     """A message for the person at the terminal: always on stderr, never mixed with data. A stderr that cannot
     be written (full, gone) loses the message and nothing else: the exit code stays what it would have been.
 
-    The data written so far goes out first, so that on a terminal a note follows the table it is about, and a
-    reader that has gone (`| head -1`) is found here, whatever the size of stdout's buffer: the run then ends
-    quietly with 141 instead of writing a note about output nobody is reading. BrokenPipeError is raised."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except (OSError, ValueError, AttributeError):  # stdout full, closed or replaced: the message still goes out
-        pass
+    The data written so far goes out first (after_data), so that on a terminal a note follows the table it is
+    about, and a stdout that cannot take it is found here, whatever the size of its buffer: a reader that has
+    gone (`| head -1`) ends the run quietly with 141, a full disk with its error, not after a note about output
+    nobody will read. Those errors are raised. The messages that report such an error pass after_data=False."""
+    if after_data:
+        with contextlib.suppress(ValueError, AttributeError):  # stdout closed or replaced: nothing to flush
+            sys.stdout.flush()
     try:
         stderr_console().print(Text(escape_controls(message, keep_newlines=True), style=style))
     except BrokenPipeError:
