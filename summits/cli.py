@@ -388,26 +388,6 @@ def _end_on_broken_pipe() -> None:
     os.close(devnull)
 
 
-def _misplaced_data_option(args: list[str]) -> str | None:
-    """The command after which --data was given (`summits list --data x.toml`), if it was: --data belongs to
-    summits itself, and Click would only say that the command has no such option."""
-    command = None
-    expects_value = False
-    for arg in args:
-        if arg == "--":
-            return None
-        if command is None:
-            if expects_value:
-                expects_value = False
-            elif arg == "--data":
-                expects_value = True
-            elif not arg.startswith("-"):
-                command = arg
-        elif arg == "--data" or arg.startswith("--data="):
-            return command if command in REGISTRY else None
-    return None
-
-
 def _terminated(signum: int, frame: object) -> None:
     """SIGTERM (and SIGHUP) end the run as SIGINT does: by an exception, so that every temporary file an export
     or the cache is writing is removed on the way out."""
@@ -420,16 +400,7 @@ def main() -> None:
     code: int | str | None = EXIT_OK
     try:
         try:
-            misplaced = _misplaced_data_option(sys.argv[1:])
-            if misplaced is not None:
-                say(
-                    f"summits: error: --data is an option of summits itself, not of {misplaced}: give it before the "
-                    f"command, as in: summits --data PATH {misplaced} ...",
-                    "red",
-                )
-                code = EXIT_USAGE
-            else:
-                app_for(sys.argv[1:])()
+            app_for(sys.argv[1:])()
         except SystemExit as end:  # Click ends every run with SystemExit, even a successful one
             code = end.code
         # Flush here, where a closed pipe can still be handled, rather than at interpreter exit.

@@ -104,6 +104,33 @@ def test_the_single_command_app_answers_exactly_as_the_whole_app(args: list[str]
     assert single.stdout or single.stderr
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_data_before_or_after_the_command_through_the_console_script(where: str) -> None:
+    """`summits --data F list` and `summits list --data F` as a shell runs them (main(), not only the Typer app)."""
+    argv = ["--data", str(MINI), "list", "--all"] if where == "before" else ["list", "--all", "--data", str(MINI)]
+    env = {"COLUMNS": "120", "NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "SUMMITS_CACHE_DIR": ""}
+    done = subprocess.run(
+        [*summits_command(), *argv], capture_output=True, text=True, env=env | {"SUMMITS_DATA": ""}, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    ids = [line.split("\t")[0] for line in done.stdout.splitlines()[1:]]
+    assert ids == [meeting.id for meeting in load(MINI).meetings]
+
+
+def test_data_from_standard_input_after_the_command() -> None:
+    env = {"COLUMNS": "120", "NO_COLOR": "1", "PATH": os.environ.get("PATH", ""), "SUMMITS_CACHE_DIR": ""}
+    done = subprocess.run(
+        [*summits_command(), "list", "--all", "--format", "json", "--data", "-"],
+        input=MINI.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        env=env | {"SUMMITS_DATA": ""},
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [row["id"] for row in json.loads(done.stdout)] == [meeting.id for meeting in load(MINI).meetings]
+
+
 def test_a_closed_pipe_on_stderr_ends_quietly_with_141() -> None:
     """`summits list 2>&1 >/dev/null | head -1`: the note about calls meets a reader that has gone."""
     import subprocess
