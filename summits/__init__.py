@@ -1,3 +1,3 @@
 """summits: every meeting between American and Soviet or Russian leaders, from a curated, sourced dataset."""
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"
