@@ -23,8 +23,11 @@ from tests.dataset.test_build import all_cases_at_once, assert_reported
 
 
 def test_version(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("--version")  # the tool's version and the data's, to cite
-    assert (result.exit_code, result.stdout) == (0, f"summits {__version__}, data as of 2026-11-30, 7 meetings\n")
+    result = run("--version")  # the tool's version and the data's, to cite; mini.toml is data version 0.2.0
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"summits {__version__}, data version 0.2.0, data as of 2026-11-30, 7 meetings\n",
+    )
     result = run("--version", data=None)
     assert (result.exit_code, result.stdout) == (0, f"summits {__version__}, data as of 2026-11-30, 160 meetings\n")
 
@@ -182,7 +185,7 @@ def test_the_console_script_runs_exit_handlers() -> None:
     done = _run_python(["-c", code])
     assert (done.returncode, done.stdout, done.stderr) == (
         0,
-        f"summits {__version__}, data as of 2026-11-30, 7 meetings\n",
+        f"summits {__version__}, data version 0.2.0, data as of 2026-11-30, 7 meetings\n",
         "handler ran\n",
     )
 
