@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
+    from rich.table import Table
 
 WIDE = 1000  # columns: a console this wide makes every view pick its widest layout, with every column
 
 
 def plain_console(width: int | None = WIDE) -> Console:
     """A console that lays views out for a pipe: wide (or $COLUMNS, or 80, for width None), no colour."""
+    from rich.console import Console
+
     return Console(
         file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False, soft_wrap=True
     )
@@ -24,6 +26,8 @@ def plain_console(width: int | None = WIDE) -> Console:
 
 def cell_text(cell: object) -> str:
     """A cell on one line: its lines joined with "; ", tabs made spaces."""
+    from rich.text import Text
+
     text = cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
     return "; ".join(part.strip() for part in text.replace("\t", " ").split("\n") if part.strip())
 
@@ -37,6 +41,10 @@ def table_lines(table: Table) -> Iterator[str]:
 
 
 def plain_lines(parts: Iterable[RenderableType], console: Console) -> Iterator[str]:
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+
     for part in parts:
         if isinstance(part, Table):
             yield from table_lines(part)
