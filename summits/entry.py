@@ -1,5 +1,6 @@
-"""The console script and `python -m summits`: a TAB completion that summits/quick_completion.py answers is
-printed at once; everything else is summits.cli.run(). Nothing here imports Typer, Rich or the commands."""
+"""The console script and `python -m summits`: a TAB completion that summits/quick_completion.py answers, and help
+that summits/help_cache.py has kept, are printed at once; everything else is summits.cli.run(). Nothing here
+imports Typer, Rich or the commands."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import NoReturn
 
 
 def run() -> NoReturn:
-    if "_SUMMITS_COMPLETE" in os.environ and _completed_quickly():
+    if _completed_quickly() if "_SUMMITS_COMPLETE" in os.environ else _helped_from_cache():
         import atexit
         import sys
 
@@ -22,11 +23,26 @@ def run() -> NoReturn:
 
 
 def _completed_quickly() -> bool:
-    import sys
-
     from summits.quick_completion import answer
 
-    text = answer()
+    return _printed(answer())
+
+
+def _helped_from_cache() -> bool:
+    import sys
+
+    from summits import help_cache
+
+    args = sys.argv[1:]
+    if help_cache.request(args) is None:
+        return False
+    text = help_cache.cached(args)
+    return _printed(None if text is None else text + "\n")  # Click's echo adds the newline
+
+
+def _printed(text: str | None) -> bool:
+    import sys
+
     if text is None:
         return False
     try:
