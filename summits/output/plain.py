@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
-    from rich.console import Console, RenderableType
+    from rich.console import Console, Group, RenderableType
     from rich.table import Table
 
 WIDE = 1000  # columns: a console this wide makes every view pick its widest layout, with every column
@@ -42,17 +42,38 @@ def table_lines(table: Table) -> Iterator[str]:
 
 def plain_lines(parts: Iterable[RenderableType], console: Console) -> Iterator[str]:
     from rich.console import Group
-    from rich.padding import Padding
     from rich.table import Table
 
-    for part in parts:
+    # What is not a table is printed a run at a time, as one Group: the same lines as printing each part, without
+    # the cost of one console.print per line (a run of `sources` is thousands of lines).
+    run: list[RenderableType] = []
+    for part in _flat(parts):
         if isinstance(part, Table):
+            yield from _printed(run, console, Group)
+            run = []
             yield from table_lines(part)
-        elif isinstance(part, Group):
-            yield from plain_lines(part.renderables, console)
-        elif isinstance(part, Padding):  # an indented table: the table itself
-            yield from plain_lines([part.renderable], console)
         else:
-            with console.capture() as capture:
-                console.print(part)
-            yield from (line.rstrip() for line in capture.get().splitlines())
+            run.append(part)
+    yield from _printed(run, console, Group)
+
+
+def _flat(parts: Iterable[RenderableType]) -> Iterator[RenderableType]:
+    """The parts with every Group opened and every Padding (an indented table) replaced by what it holds."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    for part in parts:
+        if isinstance(part, Group):
+            yield from _flat(part.renderables)
+        elif isinstance(part, Padding):
+            yield from _flat([part.renderable])
+        else:
+            yield part
+
+
+def _printed(run: list[RenderableType], console: Console, group: type[Group]) -> Iterator[str]:
+    if not run:
+        return
+    with console.capture() as capture:
+        console.print(group(*run))
+    yield from (line.rstrip() for line in capture.get().splitlines())
