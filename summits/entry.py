@@ -5,13 +5,15 @@ imports Typer, Rich or the commands."""
 from __future__ import annotations
 
 import os
+import sys
 from typing import NoReturn
 
 
 def run() -> NoReturn:
-    if _completed_quickly() if "_SUMMITS_COMPLETE" in os.environ else _helped_from_cache():
+    # A closed or missing stdout (and the descriptors summits.cli.run holds open first) is summits.cli's business.
+    usable = sys.stdout is not None and all(_is_open(fd) for fd in (0, 1, 2))
+    if usable and (_completed_quickly() if "_SUMMITS_COMPLETE" in os.environ else _helped_from_cache()):
         import atexit
-        import sys
 
         # As summits.cli.run ends: output flushed, exit handlers run, no interpreter teardown.
         sys.stdout.flush()
@@ -28,9 +30,15 @@ def _completed_quickly() -> bool:
     return _printed(answer())
 
 
-def _helped_from_cache() -> bool:
-    import sys
+def _is_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
+
+def _helped_from_cache() -> bool:
     from summits import help_cache
 
     args = sys.argv[1:]
@@ -41,8 +49,6 @@ def _helped_from_cache() -> bool:
 
 
 def _printed(text: str | None) -> bool:
-    import sys
-
     if text is None:
         return False
     try:

@@ -72,3 +72,23 @@ def test_other_requests_are_not_cached(tmp_path: Path) -> None:
     for args in (["--version"], [], ["list", "--help", "--leader", "x"], ["nope", "--help"]):
         summits(args, tmp_path, cache, {})
     assert not list(cache.glob("*.help")) if cache.exists() else True
+
+
+def test_a_closed_stdout_ends_as_it_does_without_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    summits(["--help"], tmp_path, cache, {})  # the entry is made
+
+    def run(cache_dir: str) -> tuple[int, bytes]:
+        env = os.environ | {"SUMMITS_CACHE_DIR": cache_dir, "TYPER_REPORT": str(tmp_path / "typer.txt")}
+        done = subprocess.run(
+            [sys.executable, "-c", DRIVER, "--help"],
+            env=env,
+            preexec_fn=lambda: os.close(1),
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+        return done.returncode, done.stderr
+
+    assert run(str(cache)) == run("")
+    assert run("")[0] == 2

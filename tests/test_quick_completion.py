@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -117,3 +118,26 @@ def test_the_console_script_prints_what_typer_prints(shell: str, line: str) -> N
     quick, typer = ((r.returncode, r.stdout, r.stderr) for r in runs)
     assert quick == typer
     assert quick[1].strip()
+
+
+@pytest.mark.parametrize("stdout", ["closed", "read-only"])
+def test_an_unusable_stdout_ends_as_it_does_through_typer(stdout: str, tmp_path: Path) -> None:
+    env = os.environ | request("bash", "summits quote hel") | {"SUMMITS_DATA": str(MINI)}
+    source = tmp_path / "in.txt"
+    source.write_text("", encoding="utf-8")
+
+    def unusable() -> None:
+        if stdout == "closed":
+            os.close(1)
+        else:
+            os.dup2(os.open(source, os.O_RDONLY), 1)
+
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, preexec_fn=unusable, stderr=subprocess.PIPE, timeout=60, check=False
+        )
+        for code in (ENTRY, TYPER_PATH)
+    ]
+    quick, typer = ((r.returncode, r.stderr) for r in runs)
+    assert quick == typer
+    assert quick[0] == 2
