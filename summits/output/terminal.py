@@ -100,12 +100,10 @@ def say(message: str, style: str = "") -> None:
 
 
 def _messages_are_plain() -> bool:
-    """Whether Rich would write a message to stderr as plain text: stderr is not a terminal, as Rich decides it
-    (TTY_COMPATIBLE=1 or a non-empty FORCE_COLOR make it one; TTY_COMPATIBLE=0 makes it not one)."""
-    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if tty_compatible == "0":
-        return True
-    if tty_compatible == "1" or os.environ.get("FORCE_COLOR"):
+    """Whether Rich would write a message to stderr as plain text, neither coloured nor wrapped: stderr is not a
+    TTY (on a TTY messages are wrapped, whatever Rich decides about colour), and Rich does not take it for a
+    terminal (TTY_COMPATIBLE=1 or a non-empty FORCE_COLOR would make it one)."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "1" or os.environ.get("FORCE_COLOR"):
         return False
     return not _isatty(sys.stderr)
 
