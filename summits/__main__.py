@@ -1,5 +1,5 @@
 """`python -m summits` runs the command-line tool."""
 
-from summits.cli import run
+from summits.entry import run
 
 run()

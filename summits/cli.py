@@ -22,7 +22,8 @@ from enum import Enum
 from typing import Annotated, Any, NoReturn, Optional, Union, get_args, get_origin, get_type_hints
 
 import typer
-from typer.core import TyperArgument, TyperCommand
+from typer import _click  # Typer's own Click, whose classes Typer's commands extend
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from summits import __version__
 from summits.commands import REGISTRY
@@ -49,6 +50,22 @@ APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
     "pretty_exceptions_enable": False,
 }
+
+
+def _remember_help(ctx: _click.Context, text: str) -> None:
+    """Keep the help text for the next `summits [COMMAND] --help` (summits/help_cache.py)."""
+    from summits.help_cache import remember
+
+    remember(sys.argv[1:], "summits" if ctx.parent is None else ctx.command.name or "", text)
+
+
+class _Group(TyperGroup):
+    """The top-level command, whose help text is kept once made."""
+
+    def get_help(self, ctx: _click.Context) -> str:
+        text = super().get_help(ctx)
+        _remember_help(ctx, text)
+        return text
 
 
 # ---------------------------------------------------------------- the top-level options and the run's dataset
@@ -296,7 +313,7 @@ def _completing(values: list[str]) -> Callable[[str], list[tuple[str, str]]]:
 
 def _new_app() -> typer.Typer:
     """An app with the top-level options and no commands yet."""
-    app = typer.Typer(**APP_SETTINGS)
+    app = typer.Typer(cls=_Group, **APP_SETTINGS)
     app.callback()(main_options)
     return app
 
@@ -315,6 +332,11 @@ class _Command(TyperCommand):
                 shown = (param.metavar or (param.name or "").upper()) + ("..." if param.nargs != 1 else "")
                 shown = shown if param.required else f"[{shown}]"
                 setattr(param, "get_usage_pieces", lambda ctx, shown=shown: [shown])  # noqa: B010
+
+    def get_help(self, ctx: _click.Context) -> str:
+        text = super().get_help(ctx)
+        _remember_help(ctx, text)
+        return text
 
 
 def _add(app: typer.Typer, name: str) -> None:

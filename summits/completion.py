@@ -13,15 +13,28 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any
-
-import typer  # at run time: Typer reads the callbacks' annotations to know which argument is the context
+from typing import Any, Protocol
 
 from summits.dataset.files import ENV_VAR, load
 from summits.model import CONTACT_DESCRIPTIONS, KIND_DESCRIPTIONS, Contact, Dataset, Kind
 from summits.query.names import COUNTRY_SYNONYMS, GROUPINGS
 
 Completions = list[tuple[str, str]]
+
+
+class Context(Protocol):
+    """What a callback reads of the Click context Typer passes it. A protocol rather than typer.Context, so that
+    the fast completion path (summits/quick_completion.py) can call the callbacks without importing Typer; Typer
+    still finds the context argument, by its name `ctx`."""
+
+    @property
+    def params(self) -> dict[str, Any]: ...
+
+    @property
+    def args(self) -> list[str]: ...
+
+    def find_root(self) -> Context: ...
+
 
 GROUPING_HELP = {
     "president": "meetings per U.S. president",
@@ -46,7 +59,7 @@ def _never_raises(complete: Callable[..., Completions]) -> Callable[..., Complet
     return wrapper
 
 
-def _dataset(ctx: typer.Context | None) -> Dataset:
+def _dataset(ctx: Context | None) -> Dataset:
     """The dataset the command would use: --data if already typed, else $SUMMITS_DATA, else the shipped one."""
     path = None
     if ctx is not None:  # --data after the command name wins, as it does when the command runs
@@ -60,10 +73,12 @@ def _matching(candidates: Iterable[tuple[str, str]], incomplete: str) -> Complet
     Text from the data stays plain text in every shell: a value with a control character is never offered (the
     shell would type it into the command line), and help is shown with controls escaped and Rich markup escaped,
     because Typer renders zsh and fish help as markup."""
+    # bash shows the values alone: the help is not made for it (making it imports Rich, a third of a TAB's time).
+    with_help = os.environ.get("_SUMMITS_COMPLETE") != "complete_bash"
     seen: dict[str, str] = {}
     for value, help_text in candidates:
         if value.startswith(incomplete or "") and value.isprintable():
-            seen.setdefault(value, _plain_help(help_text))
+            seen.setdefault(value, _plain_help(help_text) if with_help else "")
     return list(seen.items())
 
 
@@ -76,7 +91,7 @@ def _plain_help(text: str) -> str:
 
 
 @_never_raises
-def complete_meeting_id(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_meeting_id(ctx: Context, incomplete: str) -> Completions:
     """Meeting ids, in chronological order, each with its date, place and kind."""
     meetings = _dataset(ctx).meetings
     return _matching(((m.id, f"{m.date} {m.place}, {m.kind.value}") for m in meetings), incomplete)
@@ -97,13 +112,13 @@ def _leader_words(dataset: Dataset, leader_ids: Iterable[str] | None = None) -> 
 
 
 @_never_raises
-def complete_leader(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_leader(ctx: Context, incomplete: str) -> Completions:
     """Leader ids, surnames and one-word aliases (words the shell can complete without quoting)."""
     return _matching(_leader_words(_dataset(ctx)), incomplete)
 
 
 @_never_raises
-def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_speaker(ctx: Context, incomplete: str) -> Completions:
     """The speakers quoted at the meeting already typed (`quote ID --speaker`); any leader if there is none yet."""
     dataset = _dataset(ctx)
     # While the option still lacks its value the command line does not parse, and the meeting id typed before it
@@ -124,7 +139,7 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> Completions:
 
 
 @_never_raises
-def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_country(ctx: Context, incomplete: str) -> Completions:
     """The countries meetings were held in, and the short names `--country` also takes (USA, UK, USSR)."""
     places = sorted({m.country for m in _dataset(ctx).meetings if m.country})
     candidates = [(_shell_word(p), "") for p in places]
@@ -135,7 +150,7 @@ def complete_country(ctx: typer.Context, incomplete: str) -> Completions:
 
 
 @_never_raises
-def complete_topic(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_topic(ctx: Context, incomplete: str) -> Completions:
     """The words of the topics in the dataset (`--topic` matches part of a topic), each with the topics it is in."""
     topics: dict[str, list[str]] = {}
     for meeting in _dataset(ctx).meetings:
@@ -147,11 +162,28 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> Completions:
 
 
 @_never_raises
-def complete_field(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_field(ctx: Context, incomplete: str) -> Completions:
     """The fields that sources disagree about in the dataset (`disputes --field`)."""
     fields = sorted({d.field for m in _dataset(ctx).meetings for d in m.disputes})
     return _matching(((_shell_word(f), "") for f in fields), incomplete)
 
+
+# The callbacks that read nothing of the context but the dataset it names: with no --data on the command line,
+# the fast completion path calls them with no context at all (see summits/quick_completion.py).
+DATASET_ONLY = frozenset(
+    {
+        "complete_meeting_id",
+        "complete_leader",
+        "complete_country",
+        "complete_topic",
+        "complete_field",
+        "complete_grouping",
+        "complete_kind",
+        "complete_contact",
+        "complete_tally",
+        "complete_source_id",
+    }
+)
 
 # A word the shell completes as it is: letters, digits, and the marks inside names.
 _NAME_WORD = re.compile(r"[\w.'-]+")
@@ -184,12 +216,12 @@ def complete_contact(incomplete: str) -> Completions:
 
 
 @_never_raises
-def complete_tally(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_tally(ctx: Context, incomplete: str) -> Completions:
     """Reported tally ids, each with the figure and its source's words."""
     return _matching(((t.id, f"{t.number}: {t.words[:60]}") for t in _dataset(ctx).tallies), incomplete)
 
 
 @_never_raises
-def complete_source_id(ctx: typer.Context, incomplete: str) -> Completions:
+def complete_source_id(ctx: Context, incomplete: str) -> Completions:
     """Source ids, each with its kind and title."""
     return _matching(((s.id, f"{s.kind}: {s.title[:60]}") for s in _dataset(ctx).sources), incomplete)

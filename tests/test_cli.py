@@ -191,7 +191,7 @@ def test_the_console_script_runs_exit_handlers() -> None:
 
 
 # What every command that reads the dataset imports (dataset.build too: the mini dataset is too small to cache).
-CORE_MODULES = ["summits", "summits.cli", "summits.commands", "summits.commands.options", "summits.completion",
+CORE_MODULES = ["summits", "summits.cache_folder", "summits.cli", "summits.commands", "summits.commands.options", "summits.completion",
                 "summits.dataset", "summits.dataset.build", "summits.dataset.cache", "summits.dataset.compact",
                 "summits.dataset.files",
                 "summits.model", "summits.output", "summits.output.formats", "summits.output.terminal",

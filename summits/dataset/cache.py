@@ -35,13 +35,18 @@ import functools
 import marshal
 import os
 import re
-import stat
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summits.cache_folder import ENV_VAR as ENV_VAR  # where tests and callers have always found it
+from summits.cache_folder import directory
+from summits.cache_folder import make_folder as _make_folder
+from summits.cache_folder import open_own_file as _open_own_file
+from summits.cache_folder import private_folder as _private_folder
+from summits.cache_folder import read_at_most as _read_at_most
 from summits.dataset import compact
 from summits.model import Dataset
 
@@ -50,7 +55,6 @@ try:  # the module hashlib takes BLAKE2 from, without the 4 ms hashlib spends lo
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-ENV_VAR = "SUMMITS_CACHE_DIR"
 MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8
 MAGIC = b"summits-dataset-"
@@ -69,20 +73,6 @@ def _bound(content_size: int) -> int:
     """The largest entry accepted for a file of this size: the compact form is smaller than the file it comes
     from, so a generous multiple is never reached by a real entry."""
     return 2 * content_size + (1 << 20)
-
-
-def directory() -> Path | None:
-    """Where entries are kept, or None when the cache is turned off (or has no sensible place)."""
-    explicit = os.environ.get(ENV_VAR)
-    if explicit is not None:
-        return Path(explicit).absolute() if explicit else None
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG specification: a relative path is invalid and must be ignored
-        home = os.path.expanduser("~")
-        if not os.path.isabs(home) or home == "/":
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "summits"
 
 
 @dataclass(frozen=True)
@@ -130,62 +120,6 @@ def code_digest() -> bytes | None:
 
 
 # ---------------------------------------------------------------- the folder and its files
-
-
-def _private_folder(folder: Path) -> bool:
-    """Whether folder is a directory of the user's that no one else can write into."""
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return False
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
-
-
-def _make_folder(folder: Path) -> bool:
-    """Make the folder (0700) if it is missing, and its parent too for the default place; then whether it can
-    be used. A missing grandparent (a HOME that does not exist) is never made."""
-    if not folder.exists():
-        for part in (folder.parent, folder):
-            with contextlib.suppress(FileExistsError, OSError):
-                if part is folder or ENV_VAR not in os.environ:
-                    part.mkdir(mode=0o700)
-    return _private_folder(folder)
-
-
-def _open_own_file(path: Path) -> int | None:
-    """A descriptor for reading path if it is a regular file of the user's that no one else can write, else
-    None. Never follows a symbolic link, never waits on a FIFO."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-    except OSError:
-        os.close(fd)
-        return None
-    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o022:
-        os.close(fd)
-        return None
-    return fd
-
-
-def _read_at_most(fd: int, limit: int) -> bytes | None:
-    """All of the file, or None if it holds more than limit bytes."""
-    size = os.fstat(fd).st_size
-    if size > limit:
-        return None
-    chunks = []
-    total = 0
-    while True:
-        chunk = os.read(fd, min(1 << 24, limit + 1 - total))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            return None
-    return b"".join(chunks)
 
 
 # ---------------------------------------------------------------- reading

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import RenderableType
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import RenderableType
+    from rich.text import Text
 
 from summits.model import LANGUAGE_NAMES, Dataset, Meeting, Quote, Source
 from summits.output.citations import Style, Work, cite, csl_item
@@ -27,11 +28,14 @@ def dataset_work(dataset: Dataset, tool_version: str) -> Work:
 
 def _line(text: str) -> Text:
     # A citation is one line to paste: printed whole (a terminal may wrap it, a copy gives it back in one piece).
+    from rich.text import Text
+
     return Text(escape_controls(text, keep_newlines=True), no_wrap=True, overflow="ignore")
 
 
 def citations_view(sources: Sequence[Source], style: Style) -> View:
     """Each source cited in the style; CSL-JSON as one array of items whatever the format."""
+    from rich.text import Text
 
     def render(console: Any) -> list[RenderableType]:
         if style is Style.CSL_JSON:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 from summits.output.fields import tally_data
 from summits.output.formats import View, items_view
@@ -42,6 +43,8 @@ def count_data(row: CountRow) -> dict[str, Any]:
 
 
 def count_table(rows: Sequence[CountRow], by: str, explain: bool = False) -> Table:
+    from rich.text import Text
+
     table = data_table()
     table.add_column(by.capitalize(), overflow="fold")
     table.add_column("Listed", justify="right")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, Group, RenderableType
 
 from summits.output.fields import dispute_data
 from summits.output.formats import View, items_view
@@ -37,6 +35,11 @@ def dispute_csv_row(row: DisputeRow) -> list[object]:
 
 def disputes_blocks(rows: Sequence[DisputeRow]) -> Group:
     """Each disagreement as a block: the meeting and field, what each source claims, the value used and why."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     parts: list[Any] = []
     for i, row in enumerate(rows):
         m, d = row.meeting, row.dispute

@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from rich.console import Console, RenderableType
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
 
 from summits.output.terminal import say, stdout_console, stdout_is_terminal, utf8_output
 from summits.output.text import escape_controls, spreadsheet_safe

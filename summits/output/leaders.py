@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Group, RenderableType
+    from rich.table import Table
 
 from summits.model import COUNTRY_NAMES, Dataset, Leader, Meeting, Office
 from summits.output.fields import MEETING_CSV_HEADER, meeting_csv_row, meeting_data, tally_data
@@ -33,6 +32,7 @@ def leaders_view(leaders: Sequence[Leader], counts: dict[str, MeetingCounts]) ->
 
 def profiles_view(dataset: Dataset, profiles: Sequence[LeaderProfile], shown: dict[str, list[Meeting]]) -> View:
     """Leaders in full, each with the meetings shown (`shown`, by leader id)."""
+    from rich.text import Text
 
     def render(width: int) -> list[RenderableType]:
         parts: list[RenderableType] = []
@@ -95,6 +95,8 @@ def leader_csv_row(leader: Leader, counts: MeetingCounts) -> list[object]:
 
 def leaders_table(leaders: Sequence[Leader], counts: dict[str, MeetingCounts]) -> Table:
     """Every leader with offices and counts; Americans first, a rule before the Soviet and Russian side."""
+    from rich.text import Text
+
     name_width = max(12, fit([x.name for x in leaders] + [x.id for x in leaders], 26))
     table = data_table()
     table.add_column("Leader", overflow="fold", min_width=name_width, max_width=name_width)
@@ -130,6 +132,11 @@ def profile_data(profile: LeaderProfile, meetings: Sequence[Meeting]) -> dict[st
 
 def profile_panel(dataset: Dataset, profile: LeaderProfile, meetings: Sequence[Meeting], width: int) -> Group:
     """Everything about one leader, for `leaders NAME`."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     leader = profile.leader
     title = Text()
     title.append_text(plain(leader.name, "bold"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, Group, RenderableType
+    from rich.table import Table
 
 from summits.model import CONTACT_DESCRIPTIONS, COUNTRY_NAMES, Dataset, Meeting, Source
 from summits.output.fields import (
@@ -115,6 +114,11 @@ def meetings_table(meetings: Sequence[Meeting], width: int = 200) -> Table:
 
 def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group:
     """Everything about one meeting, for `show`."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -158,6 +162,8 @@ def meeting_panel(dataset: Dataset, meeting: Meeting, width: int = 200) -> Group
 
 def source_text(s: Source) -> Group:
     """A source as `show` lists it: id, kind, title, publisher and date; the URL whole on a line of its own."""
+    from rich.console import Group
+
     text = plain(s.id, "cyan")
     text.append_text(plain(f"  [{s.kind}]", "dim"))
     text.append_text(plain(f"  {s.title}"))

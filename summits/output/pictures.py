@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from rich.console import Console
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    pass
 
 from summits.output.formats import View
 from summits.query.names import BadValue
@@ -17,6 +18,8 @@ SUFFIXES = (".svg", ".html", ".txt")
 def save(view: View, path: Path, width: int, title: str = "summits") -> None:
     """Lay the view out as a colour terminal this wide would show it, and write it to path, in the form its suffix
     names (one of SUFFIXES). New files get the usual permissions (the umask's)."""
+    from rich.console import Console
+
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise BadValue(f"{path.name}: the file name must end in {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]}.")

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, Group, RenderableType
+    from rich.table import Table
 
 WIDE = 1000  # columns: a console this wide makes every view pick its widest layout, with every column
 
 
 def plain_console(width: int | None = WIDE) -> Console:
     """A console that lays views out for a pipe: wide (or $COLUMNS, or 80, for width None), no colour."""
+    from rich.console import Console
+
     return Console(
         file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False, soft_wrap=True
     )
@@ -24,6 +26,8 @@ def plain_console(width: int | None = WIDE) -> Console:
 
 def cell_text(cell: object) -> str:
     """A cell on one line: its lines joined with "; ", tabs made spaces."""
+    from rich.text import Text
+
     text = cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
     return "; ".join(part.strip() for part in text.replace("\t", " ").split("\n") if part.strip())
 
@@ -37,14 +41,39 @@ def table_lines(table: Table) -> Iterator[str]:
 
 
 def plain_lines(parts: Iterable[RenderableType], console: Console) -> Iterator[str]:
-    for part in parts:
+    from rich.console import Group
+    from rich.table import Table
+
+    # What is not a table is printed a run at a time, as one Group: the same lines as printing each part, without
+    # the cost of one console.print per line (a run of `sources` is thousands of lines).
+    run: list[RenderableType] = []
+    for part in _flat(parts):
         if isinstance(part, Table):
+            yield from _printed(run, console, Group)
+            run = []
             yield from table_lines(part)
-        elif isinstance(part, Group):
-            yield from plain_lines(part.renderables, console)
-        elif isinstance(part, Padding):  # an indented table: the table itself
-            yield from plain_lines([part.renderable], console)
         else:
-            with console.capture() as capture:
-                console.print(part)
-            yield from (line.rstrip() for line in capture.get().splitlines())
+            run.append(part)
+    yield from _printed(run, console, Group)
+
+
+def _flat(parts: Iterable[RenderableType]) -> Iterator[RenderableType]:
+    """The parts with every Group opened and every Padding (an indented table) replaced by what it holds."""
+    from rich.console import Group
+    from rich.padding import Padding
+
+    for part in parts:
+        if isinstance(part, Group):
+            yield from _flat(part.renderables)
+        elif isinstance(part, Padding):
+            yield from _flat([part.renderable])
+        else:
+            yield part
+
+
+def _printed(run: list[RenderableType], console: Console, group: type[Group]) -> Iterator[str]:
+    if not run:
+        return
+    with console.capture() as capture:
+        console.print(group(*run))
+    yield from (line.rstrip() for line in capture.get().splitlines())

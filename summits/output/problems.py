@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console, RenderableType
-from rich.table import Table
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
+    from rich.table import Table
 
 from summits.dataset.files import InvalidDataset, Problem
 from summits.output.formats import View, items_view
@@ -31,6 +32,9 @@ def problem_data(p: Problem) -> dict[str, str]:
 
 
 def problems_table(problems: Sequence[Problem]) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column("Record", overflow="fold")
     table.add_column("Field", overflow="fold")

@@ -7,10 +7,11 @@ sources ID`) and, when the words were spoken in another language, that the Engli
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.table import Table
+    from rich.text import Text
 
 from summits.model import LANGUAGE_NAMES, Dataset, Meeting, Quote
 from summits.output.fields import quote_data
@@ -85,6 +86,8 @@ def quote_text(quote: Quote) -> Text:
 
 def source_label(dataset: Dataset, quote: Quote) -> Text:
     """ "Associated Press, 2018-07-16" and the id, for every source that prints the words."""
+    from rich.text import Text
+
     text = Text()
     for n, source_id in enumerate((quote.source, *quote.also_in)):
         s = dataset.source(source_id)
@@ -119,6 +122,8 @@ QUOTE_TABLE_MIN_WIDTH = 120  # below this the four-column quote table squeezes t
 
 def quotes_narrow_table(dataset: Dataset, pairs: Sequence[tuple[Meeting, Quote]], with_meeting: bool = False) -> Table:
     """Two columns for narrow terminals: who, in what context and from which source; then the words."""
+    from rich.text import Text
+
     table = data_table()
     table.add_column("Speaker, context, source", overflow="fold", ratio=2)
     table.add_column("Quote", overflow="fold", ratio=3)

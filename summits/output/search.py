@@ -7,11 +7,12 @@ highlighting is applied as styles on that plain text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 from summits.model import Dataset, Quote
 from summits.output.fields import MEETING_CSV_HEADER, meeting_csv_row, meeting_data
@@ -40,11 +41,15 @@ def highlighted(text: str, words: Sequence[str], style: str = "") -> Text:
 
 
 def _label(name: str) -> Text:
+    from rich.text import Text
+
     return Text(f"{name}: ", style="dim")
 
 
 def match_lines(result: SearchResult, words: Sequence[str], dataset: Dataset) -> Text:
     """What matched in a meeting, one line per field (quotes one line each), with the query words highlighted."""
+    from rich.text import Text
+
     meeting = result.meeting
     fields = set(result.matched)
     lines: list[Text] = []
@@ -83,6 +88,8 @@ def match_lines(result: SearchResult, words: Sequence[str], dataset: Dataset) ->
 def search_table(dataset: Dataset, results: Sequence[SearchResult], words: Sequence[str], width: int = 200) -> Table:
     """Search results, best first. Wide terminals get a column each for date, place, leaders and score; narrow ones
     stack them under the id so that the matches keep at least half the width."""
+    from rich.text import Text
+
     meetings = [r.meeting for r in results]
     leaders = ["\n".join(person(p, m) for p in (*m.americans, *m.soviets_or_russians)) for m in meetings]
     id_width = max(2, fit([m.id for m in meetings], 40))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console, RenderableType
 
 from summits.model import SOURCE_KIND_DESCRIPTIONS, SourceKind
 from summits.output.fields import source_data
@@ -58,6 +57,8 @@ def source_block(c: Citations) -> list[RenderableType]:
 
 
 def sources_blocks(rows: Sequence[Citations]) -> list[RenderableType]:
+    from rich.text import Text
+
     parts: list[RenderableType] = []
     for n, c in enumerate(rows):
         if n:
@@ -68,6 +69,9 @@ def sources_blocks(rows: Sequence[Citations]) -> list[RenderableType]:
 
 def source_detail_view(cited: CitedBy, counts: Citations) -> View:
     """One source in full (`sources ID`): every field, then every record that cites it."""
+    from rich.table import Table
+    from rich.text import Text
+
     s = cited.source
 
     def data() -> dict[str, Any]:

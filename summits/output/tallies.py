@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import RenderableType
+    from rich.table import Table
 
 from summits.model import Dataset
 from summits.output.fields import tally_data
@@ -70,6 +71,8 @@ def _csv_row(dataset: Dataset, c: Reconciled) -> list[object]:
 
 
 def tallies_table(dataset: Dataset, checks: Sequence[Reconciled]) -> Table:
+    from rich.text import Text
+
     table = data_table()
     table.add_column("Tally", overflow="fold", ratio=2)
     table.add_column("Reported", justify="right", no_wrap=True)
@@ -88,6 +91,10 @@ def tallies_table(dataset: Dataset, checks: Sequence[Reconciled]) -> Table:
 
 
 def tally_panel(dataset: Dataset, check: Reconciled, width: int) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     t = check.tally
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)

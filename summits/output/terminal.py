@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console
 
 from summits.output.text import escape_controls
 
 
-class _DataConsole(Console):
-    def on_broken_pipe(self) -> None:
-        # Rich's default ends the program with exit 1; let the closed pipe reach main(), which ends with 141.
-        self.quiet = True
-        raise BrokenPipeError
+@functools.cache
+def _data_console() -> type[Console]:
+    """The Console class of summits' consoles; made on first use, as Rich is imported only to draw or to say."""
+    from rich.console import Console
+
+    class DataConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's default ends the program with exit 1; let the closed pipe reach main(), which ends with 141.
+            self.quiet = True
+            raise BrokenPipeError
+
+    return DataConsole
 
 
 def stdout_console() -> Console:
-    return _DataConsole(highlight=False, soft_wrap=False)
+    return _data_console()(highlight=False, soft_wrap=False)
 
 
 def stdout_is_terminal() -> bool:
@@ -61,7 +70,7 @@ def stderr_console() -> Console:
     # Messages can meet a closed pipe too (`summits list 2>&1 | head -1`): end the same quiet way.
     # On a terminal a long message is wrapped at spaces, never inside a word (or inside an option such as
     # --contact); into a file or a pipe it stays one line, for grep.
-    return _DataConsole(stderr=True, highlight=False, soft_wrap=not _isatty(sys.stderr))
+    return _data_console()(stderr=True, highlight=False, soft_wrap=not _isatty(sys.stderr))
 
 
 def as_prose(text: str) -> str:
@@ -83,12 +92,29 @@ def say(message: str, style: str = "", *, after_data: bool = True) -> None:
     if after_data:
         with contextlib.suppress(ValueError, AttributeError):  # stdout closed or replaced: nothing to flush
             sys.stdout.flush()
+    text = escape_controls(message, keep_newlines=True)
     try:
-        stderr_console().print(Text(escape_controls(message, keep_newlines=True), style=style))
+        if _messages_are_plain():
+            # What Rich would write here (no colour, no wrapping), without importing Rich for one line.
+            sys.stderr.write(f"{text}\n")
+            sys.stderr.flush()
+        else:
+            from rich.text import Text
+
+            stderr_console().print(Text(text, style=style))
     except BrokenPipeError:
         raise
     except OSError:
         pass
+
+
+def _messages_are_plain() -> bool:
+    """Whether Rich would write a message to stderr as plain text, neither coloured nor wrapped: stderr is not a
+    TTY (on a TTY messages are wrapped, whatever Rich decides about colour), and Rich does not take it for a
+    terminal (TTY_COMPATIBLE=1 or a non-empty FORCE_COLOR would make it one)."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "1" or os.environ.get("FORCE_COLOR"):
+        return False
+    return not _isatty(sys.stderr)
 
 
 LARGE_FILE = 5_000_000  # bytes; the shipped dataset is well under 1 MB and loads in a blink

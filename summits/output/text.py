@@ -13,11 +13,10 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Group
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
 
 from summits.model import Contact, Meeting, PartialDate, Participant, Tally
 from summits.query.filters import OUT_OF_OFFICE, Filters
@@ -51,6 +50,8 @@ def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
 
 def plain(text: str | None, style: str = "", *, keep_newlines: bool = False) -> Text:
     """Data as literal text: never markup, never terminal codes."""
+    from rich.text import Text
+
     return Text(escape_controls(text or "", keep_newlines=keep_newlines), style=style)
 
 
@@ -90,6 +91,9 @@ def fit(texts: Sequence[str], cap: int) -> int:
 
 
 def data_table(title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+
     return Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -210,6 +214,10 @@ def url_text(url: str, indent: str = "") -> Group:
     """A URL printed whole, never broken inside a word: a line that does not fit runs past the edge (the terminal
     wraps it, and a copy gives it back in one piece). On a terminal it is a hyperlink too. (In a Group, because
     Rich splits a long line of a Text printed on its own even when told not to wrap it.)"""
+    from rich.console import Group
+    from rich.style import Style
+    from rich.text import Text
+
     text = Text(indent + escape_controls(url), style="dim", no_wrap=True, overflow="ignore")
     if _LINKABLE.fullmatch(url) and hyperlinks():
         text.stylize(Style(link=url), len(indent))

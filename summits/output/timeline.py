@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
+    from rich.console import Console
+    from rich.text import Text
 
 from summits.output.formats import View
 from summits.output.text import escape_controls
@@ -89,6 +90,8 @@ def segment_lengths(counts: Sequence[int], most: int, room: int) -> list[int]:
 def timeline_lines(timeline: Timeline, width: int, *, use_colour: bool) -> list[Text]:
     """The chart as lines: title, one bar per period, a blank line, the legend. Bars and legend lines fit in
     `width` (unless it is too narrow for a label and a count); the title and a very long legend entry may not."""
+    from rich.text import Text
+
     index = {group: i for i, (group, _) in enumerate(timeline.groups)}
 
     def fill(group: str) -> tuple[str, str | None]:
@@ -115,6 +118,8 @@ def timeline_lines(timeline: Timeline, width: int, *, use_colour: bool) -> list[
 
 def _legend(timeline: Timeline, width: int, fill: Any) -> Iterator[Text]:
     """Legend entries ("█ Ronald Reagan (5)") packed into lines no wider than `width`."""
+    from rich.text import Text
+
     line = Text("")
     for group, total in timeline.groups:
         char, style = fill(group)
