@@ -411,3 +411,24 @@ def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> Non
     shown = _on_a_terminal(["count"], env)  # shorter than the screen
     assert not paged.exists()
     assert "Listed" in shown
+
+
+def test_sources_and_disputes_into_a_pipe_are_one_line_a_record() -> None:
+    """On a terminal they are blocks of lines (a URL whole on its own line); a program gets one line each."""
+    assert cli("sources").stdout.splitlines() == [
+        "ID\tKind\tCited by\tTitle\tPublisher\tDate\tURL",
+        "ooh-trip-3817\tofficial\t1 meeting, 1 claim\tTravels of the President: Donald J. Trump, trip 3817\t"
+        "Office of the Historian, U.S. Department of State\t\t"
+        "https://history.state.gov/departmenthistory/travels/president/trump-donald-j",
+        "news-one\tnews\t7 meetings, 4 quotes, 1 claim, 1 tally\tA news report\tA Newspaper\t2001-06",
+    ]
+    assert cli("disputes").stdout.splitlines() == [
+        "Meeting\tDate\tPlace\tField\tClaims\tUsed\tWhy",
+        "hamburg-2017\t2017-07-07\tHamburg, Germany\tdate\tJune 7, 2017 [news-one]; July 2017 [ooh-trip-3817]\t"
+        "2017-07-07\tThe official record puts the trip on July 6-8, 2017.",
+    ]
+    on_terminal = cli("sources", tty=True, columns=200).stdout.splitlines()
+    assert on_terminal[:2] == [
+        "ooh-trip-3817  official  cited by 1 meeting, 1 claim",
+        "Travels of the President: Donald J. Trump, trip 3817",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
@@ -20,7 +21,18 @@ def disputes_view(rows: Sequence[DisputeRow]) -> View:
     def table(console: Console) -> list[RenderableType]:
         return [disputes_blocks(rows)]
 
-    return items_view(rows, dispute_row_data, DISPUTE_CSV_HEADER, dispute_csv_row, table, "No disagreements match.")
+    view = items_view(rows, dispute_row_data, DISPUTE_CSV_HEADER, dispute_csv_row, table, "No disagreements match.")
+    return replace(view, pipe_rows=lambda: [DISPUTES_PIPE_HEADER, *(_pipe_row(row) for row in rows)])
+
+
+# Through a pipe: what each block shows, one line a disagreement; the claims joined, each with its source.
+DISPUTES_PIPE_HEADER = ("Meeting", "Date", "Place", "Field", "Claims", "Used", "Why")
+
+
+def _pipe_row(row: DisputeRow) -> tuple[str, ...]:
+    m, d = row.meeting, row.dispute
+    claims = "; ".join(f"{c.claim} [{c.source}]" for c in d.claims)
+    return (m.id, compact_dates(m), m.place, d.field, claims, d.value, d.reason)
 
 
 def dispute_row_data(row: DisputeRow) -> dict[str, Any]:

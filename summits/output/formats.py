@@ -45,6 +45,9 @@ class View:
     empty: str | None = None  # said on stderr when there is nothing to show
     wrap: bool = True  # False: lines to paste (citations), printed whole, never wrapped to the width
     chart: bool = False  # a chart scales to the width: through a pipe it gets $COLUMNS (or 80), not every column
+    # Through a pipe, for a view whose terminal layout is blocks of lines rather than a table (sources, disputes):
+    # a header, then one row per item, the blocks' fields in the blocks' order, written tab-separated.
+    pipe_rows: Callable[[], Iterable[Sequence[str]]] | None = None
 
 
 def items_view(
@@ -89,6 +92,11 @@ def write_table(view: View) -> None:
     """On a terminal, the tables laid out for its width, through the pager when taller than the screen. Through a
     pipe, the same columns on one line a row, tab-separated (see output/plain.py)."""
     if not view.count:
+        return
+    if not stdout_is_terminal() and view.pipe_rows is not None:
+        # Empty last fields leave no trailing tabs: a line ends where its text does, as every plain line does.
+        rows = ("\t".join(_one_line(escape_controls(cell)) for cell in row).rstrip() for row in view.pipe_rows())
+        sys.stdout.writelines(f"{line}\n" for line in rows)
         return
     if not stdout_is_terminal():
         from summits.output.plain import WIDE, plain_console, plain_lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Rich is imported where a view is drawn: JSON, CSV and help never load it
@@ -21,7 +22,17 @@ def sources_view(rows: Sequence[Citations]) -> View:
     def table(console: Console) -> list[RenderableType]:
         return sources_blocks(rows)
 
-    return items_view(rows, citations_data, CITATIONS_CSV_HEADER, citations_csv_row, table, "No sources match.")
+    view = items_view(rows, citations_data, CITATIONS_CSV_HEADER, citations_csv_row, table, "No sources match.")
+    return replace(view, pipe_rows=lambda: [SOURCES_PIPE_HEADER, *(_pipe_row(c) for c in rows)])
+
+
+# Through a pipe: what each block shows, one line a source.
+SOURCES_PIPE_HEADER = ("ID", "Kind", "Cited by", "Title", "Publisher", "Date", "URL")
+
+
+def _pipe_row(c: Citations) -> tuple[str, ...]:
+    s = c.source
+    return (s.id, s.kind, _cited_by(c), s.title, s.publisher or "", s.date.iso() if s.date else "", s.url or "")
 
 
 def citations_data(c: Citations) -> dict[str, Any]:
