@@ -93,12 +93,12 @@ def write_table(view: View) -> None:
     pipe, the same columns on one line a row, tab-separated (see output/plain.py)."""
     if not view.count:
         return
-    if not stdout_is_terminal() and view.pipe_rows is not None:
-        # Empty last fields leave no trailing tabs: a line ends where its text does, as every plain line does.
-        rows = ("\t".join(_one_line(escape_controls(cell)) for cell in row).rstrip() for row in view.pipe_rows())
-        sys.stdout.writelines(f"{line}\n" for line in rows)
-        return
     if not stdout_is_terminal():
+        if view.pipe_rows is not None:
+            # Empty last fields leave no trailing tabs: a line ends where its text does, as every plain line does.
+            rows = ("\t".join(_one_line(escape_controls(cell)) for cell in row).rstrip() for row in view.pipe_rows())
+            sys.stdout.writelines(f"{line}\n" for line in rows)
+            return
         from summits.output.plain import WIDE, plain_console, plain_lines
 
         console = plain_console(None if view.chart else WIDE)
